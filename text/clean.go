@@ -30,7 +30,7 @@ func Clean(raw string) string {
 			blank = true
 			continue
 		}
-		if isBoilerplate(line) {
+		if IsBoilerplate(line) {
 			continue
 		}
 		if wrote {
@@ -95,10 +95,10 @@ var boilerStarts = []string{
 	"read more:", "related:", "click here", "sign up", "subscribe to", "all rights reserved",
 }
 
-// isBoilerplate reports lines that are not article prose: credits, bylines,
+// IsBoilerplate reports lines that are not article prose: credits, bylines,
 // share buttons. It only drops short lines, so a sentence that mentions a
-// news agency is kept.
-func isBoilerplate(line string) bool {
+// news agency is kept. line must be normalised (trimmed, single spaces).
+func IsBoilerplate(line string) bool {
 	if strings.HasPrefix(line, "©") || strings.HasPrefix(line, "(c) ") {
 		return true
 	}
