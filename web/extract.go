@@ -1,0 +1,170 @@
+// Package web turns web pages into newsgraph Documents: it decodes a page
+// (gzip, any charset), finds the main article text and its metadata with
+// go-trafilatura (readeck's go-readability as fallback) and renders the text
+// block by block, so paragraphs never run into each other.
+package web
+
+import (
+	"errors"
+	"fmt"
+	nurl "net/url"
+	"strings"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/go-shiori/dom"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
+	"newsgraph/doc"
+)
+
+// Article is the main content of a page and what the page says about it.
+type Article struct {
+	Title string
+	// Authors are the bylines in page order.
+	Authors []string
+	// URL is the page's canonical URL when it declares one, else the URL it
+	// was read from (empty for a file with no canonical link).
+	URL  string
+	Site string
+	// Published is the publication date; zero when the page gives none.
+	Published time.Time
+	// Text is the main text, paragraphs separated by "\n\n"; the title is
+	// not part of it.
+	Text string
+}
+
+// ErrNoArticle is returned for a page with no main text, such as an index
+// page, a login form or an empty document.
+var ErrNoArticle = errors.New("no article text found")
+
+// captionSelector names elements that hold picture captions and credits,
+// pruned before extraction so they never reach the text.
+const captionSelector = "figcaption, figure .caption, .image-caption, .photo-caption, .img-caption, .caption-text, .credit, .image-credit, .photo-credit, .media-credit, .copyright"
+
+// Extract finds the article in an HTML page. page may be gzipped;
+// contentType is the HTTP Content-Type header when there is one; pageURL is
+// where the page came from (may be empty) and resolves relative links.
+func Extract(page []byte, contentType, pageURL string) (*Article, error) {
+	raw, err := Gunzip(page)
+	if err != nil {
+		return nil, err
+	}
+	text, err := ToUTF8(raw, contentType)
+	if err != nil {
+		return nil, err
+	}
+	root, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parsing HTML: %w", err)
+	}
+	var u *nurl.URL
+	if pageURL != "" {
+		if u, err = nurl.Parse(pageURL); err != nil {
+			return nil, fmt.Errorf("bad page URL %q: %w", pageURL, err)
+		}
+	}
+	opts := trafilatura.Options{
+		OriginalURL:     u,
+		EnableFallback:  true,
+		ExcludeComments: true,
+		PruneSelector:   captionSelector,
+		HtmlDateMode:    trafilatura.Extensive,
+	}
+	// readeck's fork is the maintained readability; trafilatura uses it as
+	// its first fallback candidate instead of the go-shiori original.
+	if art, err := readability.FromDocument(dom.Clone(root, true), u); err == nil && art.Node != nil {
+		opts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: art.Node}
+	}
+	res, err := trafilatura.ExtractDocument(root, opts)
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil, ErrNoArticle
+	}
+	a := &Article{
+		Title:     cleanTitle(res.Metadata.Title, res.Metadata.Sitename),
+		Authors:   splitAuthors(res.Metadata.Author),
+		URL:       res.Metadata.URL,
+		Site:      collapseSpace(res.Metadata.Sitename),
+		Published: res.Metadata.Date,
+		Text:      articleText(res.ContentNode, res.Metadata.Title),
+	}
+	if a.URL == "" {
+		a.URL = pageURL
+	}
+	if a.Text == "" {
+		return nil, ErrNoArticle
+	}
+	return a, nil
+}
+
+// articleText renders the extracted tree and drops what is not article
+// text: credit and caption lines, and the title when the extractor kept it
+// as the first paragraph.
+func articleText(n *html.Node, title string) string {
+	paras := strings.Split(BlockText(n), "\n\n")
+	keep := paras[:0]
+	for i, p := range paras {
+		if p == "" || isCredit(p) {
+			continue
+		}
+		if i == 0 && title != "" && p == collapseSpace(title) {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return strings.Join(keep, "\n\n")
+}
+
+// cleanTitle removes a trailing or leading site name (" | BBC News") from a
+// page title.
+func cleanTitle(title, site string) string {
+	title = collapseSpace(title)
+	site = collapseSpace(site)
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := title[:i], title[i+len(sep):]
+		if site != "" && strings.EqualFold(tail, site) {
+			return head
+		}
+		if j := strings.Index(title, sep); site != "" && strings.EqualFold(title[:j], site) {
+			return title[j+len(sep):]
+		}
+	}
+	return title
+}
+
+// splitAuthors splits trafilatura's "A; B" author string.
+func splitAuthors(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, ";") {
+		if a = collapseSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Document returns the article as a Document whose ID is its URL, or name
+// when the page declares none.
+func (a *Article) Document(name string) *doc.Document {
+	id := a.URL
+	if id == "" {
+		id = name
+	}
+	return &doc.Document{ID: id, Title: a.Title, URL: a.URL, Site: a.Site, Published: a.Published, Text: a.Text}
+}
+
+// HTML extracts the article of a saved page (plain or gzipped); name is the
+// file name, used as the ID when the page has no canonical URL. It has the
+// signature of input.Reader.HTML.
+func HTML(name string, page []byte) (*doc.Document, error) {
+	a, err := Extract(page, "", "")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return a.Document(name), nil
+}
