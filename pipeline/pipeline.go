@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"newsgraph/doc"
+	"newsgraph/entity"
 	"newsgraph/text"
 )
 
@@ -13,11 +14,16 @@ import (
 // serves any number of goroutines.
 type Pipeline struct {
 	tokenizers sync.Pool
+	// Recognizer finds entity mentions; Resolve groups them into entities.
+	Recognizer entity.Recognizer
 }
 
 // New returns a pipeline with the default stages.
 func New() *Pipeline {
-	return &Pipeline{tokenizers: sync.Pool{New: func() any { return text.NewTokenizer() }}}
+	return &Pipeline{
+		tokenizers: sync.Pool{New: func() any { return text.NewTokenizer() }},
+		Recognizer: entity.Rules{},
+	}
 }
 
 // Analyze fills d in place: d.Text is replaced by its cleaned form and every
@@ -28,6 +34,7 @@ func (p *Pipeline) Analyze(d *doc.Document) {
 	tz.Tokenize(d)
 	p.tokenizers.Put(tz)
 	text.Segment(d)
+	entity.Resolve(d, p.Recognizer.Recognize(d))
 }
 
 // Words counts the words and numbers of an analysed document, the unit of

@@ -1,0 +1,225 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+
+	"newsgraph/doc"
+)
+
+// Resolve groups mentions into entities: spelling variants of one place
+// (Kiev, Kyiv), a person's full name, surname and titled forms (Dmitry
+// Peskov, Peskov, Mr Peskov), an acronym and its organisation. It adds
+// unknown single words that repeat a known surname as person mentions,
+// keeps one type per name within the article, and attaches roles.
+func Resolve(d *doc.Document, ms []doc.Mention) {
+	ms = addSurnames(d, ms)
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	d.Mentions = ms
+	d.Entities = d.Entities[:0]
+	byKey := map[string]int{}
+	persons := map[string]int{} // surname -> entity
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		key := entityKey(d, m)
+		e, ok := byKey[key]
+		if !ok && m.Type == doc.Person {
+			if e, ok = persons[lastWord(d, m)]; ok {
+				byKey[key] = e
+			}
+		}
+		if !ok && m.Type == doc.Org && m.Last-m.First == 1 && d.Tokens[m.First].Is(doc.AllUpper) {
+			e, ok = acronymOf(d, d.TokenText(m.First))
+		}
+		if !ok {
+			e = len(d.Entities)
+			d.Entities = append(d.Entities, doc.Entity{Type: m.Type, Name: m.Span})
+			byKey[key] = e
+		}
+		m.Entity = e
+		ent := &d.Entities[e]
+		ent.Mentions = append(ent.Mentions, mi)
+		if m.Last-m.First > tokenLen(d, ent.Name) && !d.Tokens[m.First].Is(doc.AllUpper) {
+			ent.Name = m.Span
+		}
+		if m.Type == doc.Person {
+			if _, taken := persons[lastWord(d, m)]; !taken {
+				persons[lastWord(d, m)] = e
+			}
+		}
+	}
+	for mi := range d.Mentions {
+		m := d.Mentions[mi]
+		if m.Type == doc.Person {
+			addRoles(d, m)
+		}
+	}
+}
+
+func tokenLen(d *doc.Document, s doc.Span) int {
+	return d.TokenAt(s.End-1) - d.TokenAt(s.Start) + 1
+}
+
+func lastWord(d *doc.Document, m *doc.Mention) string { return d.Tokens[m.Last-1].Lower }
+
+// entityKey is what makes two mentions one entity before surname and
+// acronym matching: the lexicon's canonical entry, else the type and text.
+func entityKey(d *doc.Document, m *doc.Mention) string {
+	s := d.Str(m.Span)
+	switch m.Type {
+	case doc.GPE, doc.Loc:
+		if p, ok := lex.places[s]; ok {
+			return "P:" + p.canon
+		}
+		return "P:" + s
+	case doc.Org:
+		if c, ok := lex.orgs[s]; ok {
+			return "O:" + c
+		}
+	case doc.NORP:
+		return "N:" + strings.TrimSuffix(s, "s")
+	}
+	return m.Type.String() + ":" + s
+}
+
+// acronymOf finds an organisation entity whose initials spell a (BT is not
+// found here; "PCS" is for "Public and Commercial Services").
+func acronymOf(d *doc.Document, a string) (int, bool) {
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		if ent.Type != doc.Org {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range strings.Fields(d.Str(ent.Name)) {
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				b.WriteByte(w[0])
+			}
+		}
+		if b.Len() >= 2 && b.String() == a {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// addSurnames finds capitalised words the recogniser left untyped that
+// repeat the last word of a person's name ("Konashenkov underlined").
+func addSurnames(d *doc.Document, ms []doc.Mention) []doc.Mention {
+	surnames := map[string]bool{}
+	covered := make(map[int]bool, len(ms)*2)
+	for _, m := range ms {
+		if m.Type == doc.Person && m.Last-m.First >= 1 {
+			surnames[d.TokenText(m.Last-1)] = true
+			if m.Last-m.First >= 2 {
+				surnames[d.TokenText(m.First)+" "+d.TokenText(m.Last-1)] = true
+			}
+		}
+		for k := m.First; k < m.Last; k++ {
+			covered[k] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return ms
+	}
+	for i, t := range d.Tokens {
+		if covered[i] || !isCap(t) || !surnames[d.TokenText(i)] {
+			continue
+		}
+		if i+1 < len(d.Tokens) && isCap(d.Tokens[i+1]) && !covered[i+1] {
+			continue // part of another name
+		}
+		start := i
+		if i > 0 && lex.titles[d.Tokens[i-1].Lower] && honorifics[d.Tokens[i-1].Lower] {
+			start = i // "Mr Peskov": the mention is the surname; the title is no role
+		}
+		ms = append(ms, doc.Mention{Span: doc.Span{Start: d.Tokens[start].Start, End: t.End}, First: start, Last: i + 1, Type: doc.Person, Entity: -1})
+	}
+	return ms
+}
+
+// addRoles attaches the role phrases written around a person mention:
+// a title run inside the capitalised name ("Russian Deputy Minister of
+// Defense Alexander Fomin"), a role noun phrase before it ("Kremlin
+// spokesman Dmitry Peskov") and appositions ("its spokesperson, Major
+// General Igor Konashenkov,"; "Mark Serwotka, the union's general secretary,").
+func addRoles(d *doc.Document, m doc.Mention) {
+	toks := d.Tokens
+	e := &d.Entities[m.Entity]
+	add := func(a, b int) {
+		if a < b {
+			sp := doc.Span{Start: toks[a].Start, End: toks[b-1].End}
+			for _, r := range e.Roles {
+				if d.Str(r) == d.Str(sp) {
+					return
+				}
+			}
+			e.Roles = append(e.Roles, sp)
+		}
+	}
+	// Role words right before the name: capitalised titles and lower-case
+	// role nouns, with their capitalised modifiers (Kremlin, Russian).
+	a := m.First
+	hasRole := false
+	for a > 0 {
+		t := toks[a-1]
+		if t.Kind != doc.Word || t.Lower == "'s" {
+			break
+		}
+		switch {
+		case lex.titles[t.Lower] || lex.roles[t.Lower]:
+			if !honorifics[t.Lower] {
+				hasRole = true
+			}
+		case t.Lower == "of" && hasRole:
+		case isCap(t) && a-1 > 0 && (hasRole || lex.roles[toks[a].Lower] || lex.titles[toks[a].Lower]):
+		default:
+			goto done
+		}
+		a--
+	}
+done:
+	for a < m.First && (honorifics[toks[a].Lower] || toks[a].Lower == "of") {
+		a++
+	}
+	if hasRole && a < m.First && !(m.First-a == 1 && honorifics[toks[a].Lower]) {
+		if _, isNorp := lex.demonyms[d.TokenText(a)]; !(isNorp && m.First-a == 1) {
+			add(a, m.First)
+		}
+	}
+	// Apposition before: "ROLE, NAME" where the role phrase ends in a role noun.
+	if a >= 2 && toks[a-1].Lower == "," && lex.roles[toks[a-2].Lower] {
+		b := a - 1
+		k := b - 1
+		for k > 0 && toks[k-1].Kind == doc.Word && !isDeterminer(toks[k-1].Lower) && b-k < 5 && toks[k-1].Lower != "," {
+			k--
+		}
+		add(k, b) // "its spokesperson, Igor ...": the role without its determiner
+	}
+	// Apposition after: "NAME, the|a|its ROLE ...,"
+	if m.Last+1 < len(toks) && toks[m.Last].Lower == "," && isDeterminer(toks[m.Last+1].Lower) {
+		k := m.Last + 2
+		if k < len(toks) && toks[k].Lower == "'s" {
+			k++
+		}
+		start := k
+		hasNoun := false
+		for k < len(toks) && k-start < 8 && toks[k].Kind == doc.Word && toks[k].Lower != "who" && toks[k].Lower != "said" {
+			if lex.roles[toks[k].Lower] {
+				hasNoun = true
+			}
+			k++
+		}
+		if hasNoun && k < len(toks) && (toks[k].Lower == "," || toks[k].Lower == ".") {
+			add(m.Last+1, k)
+		}
+	}
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "its", "his", "her", "their", "our":
+		return true
+	}
+	return false
+}

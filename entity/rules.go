@@ -1,0 +1,246 @@
+package entity
+
+import (
+	"strings"
+
+	"newsgraph/doc"
+)
+
+// Rules is the lexicon-and-rules recogniser: capitalised token runs typed by
+// embedded gazetteers (places, nationalities, organisations), titles, given
+// names and organisation head words.
+type Rules struct{}
+
+// Recognize implements Recognizer.
+func (Rules) Recognize(d *doc.Document) []doc.Mention {
+	var ms []doc.Mention
+	toks := d.Tokens
+	for si := range d.Sentences {
+		s := d.Sentences[si]
+		for i := s.First; i < s.Last; {
+			t := toks[i]
+			if t.Kind != doc.Word || !(t.Is(doc.Upper) || t.Is(doc.AllUpper)) {
+				if t.Kind == doc.Word && t.Is(doc.HasHyphen) {
+					ms = hyphenPrefix(d, i, ms)
+				}
+				i++
+				continue
+			}
+			if t.Is(doc.HasHyphen) {
+				ms = hyphenPrefix(d, i, ms)
+				i++
+				continue
+			}
+			end := runEnd(d, i, s.Last)
+			ms = classifyRun(d, i, end, ms)
+			i = end
+		}
+	}
+	return ms
+}
+
+// hyphenPrefix finds a place or nationality before a hyphen inside a
+// token: "US-led", "Russian-backed", "Kiev-based".
+func hyphenPrefix(d *doc.Document, i int, ms []doc.Mention) []doc.Mention {
+	t := d.Tokens[i]
+	w := d.Text[t.Start:t.End]
+	h := strings.IndexByte(w, '-')
+	if h <= 0 {
+		return ms
+	}
+	pre := w[:h]
+	typ := doc.NoType
+	if p, ok := lex.places[pre]; ok {
+		typ = p.typ
+	} else if _, ok := lex.demonyms[pre]; ok {
+		typ = doc.NORP
+	}
+	if typ != doc.NoType {
+		ms = append(ms, doc.Mention{Span: doc.Span{Start: t.Start, End: t.Start + h}, First: i, Last: i + 1, Type: typ, Entity: -1})
+	}
+	return ms
+}
+
+func isCap(t doc.Token) bool {
+	return t.Kind == doc.Word && (t.Is(doc.Upper) || t.Is(doc.AllUpper)) && t.Lower != "'s"
+}
+
+// connectors may join capitalised words inside one name: "Bank of America",
+// "Public and Commercial Services Union", "Charles de Gaulle".
+var connectors = map[string]bool{"of": true, "and": true, "&": true, "de": true, "du": true, "da": true,
+	"van": true, "von": true, "der": true, "al": true, "bin": true, "la": true, "le": true, "for": true, "the": true}
+
+// runEnd returns the end of the capitalised run starting at i: capitalised
+// words, joined by connectors where a capitalised word follows and the
+// joined name is plausible as one entity.
+func runEnd(d *doc.Document, i, limit int) int {
+	toks := d.Tokens
+	j := i + 1
+	for j < limit {
+		t := toks[j]
+		if isCap(t) && !calendar[t.Lower] && !t.Is(doc.HasHyphen) {
+			j++
+			continue
+		}
+		if connectors[t.Lower] && j+1 < limit && isCap(toks[j+1]) {
+			// Join only where the left part asks for a complement ("Bank of",
+			// "Minister of") or the right part ends in an organisation word.
+			left := toks[j-1].Lower
+			k := j + 1
+			for k < limit && (isCap(toks[k]) || connectors[toks[k].Lower] && k+1 < limit && isCap(toks[k+1])) {
+				k++
+			}
+			if t.Lower == "of" && (lex.orgPre[left] || lex.orgHeads[left] || lex.titles[left] || lex.roles[left] || left == "republic" || left == "republics") ||
+				(t.Lower == "and" || t.Lower == "&" || t.Lower == "for" || t.Lower == "of") && lex.orgHeads[toks[k-1].Lower] && !isKnownName(d, i, j) ||
+				(t.Lower == "de" || t.Lower == "van" || t.Lower == "von" || t.Lower == "al" || t.Lower == "bin" || t.Lower == "der" || t.Lower == "da" || t.Lower == "du") {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// isKnownName reports whether tokens [i,j) form a lexicon place or
+// organisation, which a following "and X Union" must not swallow.
+func isKnownName(d *doc.Document, i, j int) bool {
+	s := d.Text[d.Tokens[i].Start:d.Tokens[j-1].End]
+	_, p := lex.places[s]
+	_, o := lex.orgs[s]
+	return p || o
+}
+
+// classifyRun splits a capitalised run into mentions: a sentence opener that
+// is a common word, nationality adjectives and titles before a name, then
+// the name itself, typed by lexicon and shape.
+func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
+	toks := d.Tokens
+	// A capitalised common word opening a sentence is not a name ("Some",
+	// "Therefore"), unless the lexicons know the run.
+	for i < end && (toks[i].Is(doc.SentStart) || i > 0 && toks[i-1].Kind == doc.Quote && toks[i-1].Is(doc.SentStart)) &&
+		lex.common[toks[i].Lower] && !lexKnown(d, i, end) {
+		i++
+	}
+	for i < end && calendar[toks[i].Lower] {
+		i++
+	}
+	if i >= end {
+		return ms
+	}
+	// Try the longest lexicon match at each position first: "New York",
+	// "Bank of England", "South Africa".
+	titled := false
+	for i < end {
+		if n, m, ok := lexMatch(d, i, end); ok {
+			// A lexicon name followed by more name words that make an
+			// organisation ("Russia Today", "Kiev regime" is lower case) stays whole below.
+			if i+n == end || !lex.orgHeads[toks[end-1].Lower] {
+				ms = append(ms, m)
+				i += n
+				continue
+			}
+		}
+		t := toks[i]
+		if _, ok := lex.demonyms[d.TokenText(i)]; ok && i+1 < end && (lex.titles[toks[i+1].Lower] || lex.roles[toks[i+1].Lower]) {
+			ms = append(ms, mention(d, i, i+1, doc.NORP))
+			i++
+			continue
+		}
+		if lex.titles[t.Lower] && i+1 < end {
+			titled = true
+			i++
+			// "Minister of Defense Alexander Fomin": the complement of a
+			// title belongs to it while a two-word name remains.
+			if i < end && toks[i].Lower == "of" {
+				i++
+				for i < end && end-i > 2 && !lex.first[d.TokenText(i)] {
+					i++
+				}
+				if i < end && end-i <= 2 && !lex.first[d.TokenText(i)] && end-i > 1 {
+					i++
+				}
+			}
+			continue
+		}
+		break
+	}
+	if i >= end {
+		return ms
+	}
+	typ := typeOf(d, i, end, titled)
+	if typ == doc.NoType {
+		return ms
+	}
+	return append(ms, mention(d, i, end, typ))
+}
+
+func mention(d *doc.Document, i, j int, typ doc.EntityType) doc.Mention {
+	return doc.Mention{Span: doc.Span{Start: d.Tokens[i].Start, End: d.Tokens[j-1].End}, First: i, Last: j, Type: typ, Entity: -1}
+}
+
+// lexKnown reports whether the run from i is a lexicon name.
+func lexKnown(d *doc.Document, i, end int) bool {
+	_, _, ok := lexMatch(d, i, end)
+	return ok
+}
+
+// lexMatch finds the longest place, organisation or nationality name in
+// the lexicons starting at token i, within [i, end).
+func lexMatch(d *doc.Document, i, end int) (int, doc.Mention, bool) {
+	for n := min(end-i, lex.maxPlaceW); n >= 1; n-- {
+		s := d.Text[d.Tokens[i].Start:d.Tokens[i+n-1].End]
+		if p, ok := lex.places[s]; ok {
+			return n, mention(d, i, i+n, p.typ), true
+		}
+		if _, ok := lex.orgs[s]; ok {
+			return n, mention(d, i, i+n, doc.Org), true
+		}
+		if _, ok := lex.demonyms[s]; ok {
+			return n, mention(d, i, i+n, doc.NORP), true
+		}
+	}
+	return 0, doc.Mention{}, false
+}
+
+// typeOf types a name that no lexicon knows, from its shape and words.
+func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
+	toks := d.Tokens
+	last := toks[end-1].Lower
+	first := d.TokenText(i)
+	switch {
+	case lex.orgHeads[last] && end-i > 1, lex.orgPre[toks[i].Lower] && end-i > 2:
+		return doc.Org
+	case titled:
+		return doc.Person
+	case lex.first[first] && end-i > 1:
+		return doc.Person
+	case end-i == 1 && toks[i].Is(doc.AllUpper) && len(first) <= 6:
+		return doc.Org
+	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end):
+		return doc.Person
+	case end-i == 1:
+		// A lone unknown capitalised word: a person when it repeats a
+		// surname, resolved later; after "in"/"at"/"near" a place.
+		if i > 0 {
+			switch toks[i-1].Lower {
+			case "in", "at", "near", "from", "outside":
+				return doc.GPE
+			}
+		}
+		return doc.NoType
+	}
+	return doc.NoType
+}
+
+// allNameWords reports whether every token in [i,end) looks like a name
+// part: a capitalised word that is not a common lower-case word.
+func allNameWords(d *doc.Document, i, end int) bool {
+	for k := i; k < end; k++ {
+		t := d.Tokens[k]
+		if !t.Is(doc.Upper) || t.Is(doc.AllUpper) || t.Is(doc.HasDigit) || lex.common[t.Lower] && !lex.first[d.TokenText(k)] || lex.orgHeads[t.Lower] {
+			return false
+		}
+	}
+	return true
+}
