@@ -1,0 +1,362 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"newsgraph/doc"
+)
+
+// Outcome says what Ingest did with an article.
+type Outcome int
+
+const (
+	Inserted  Outcome = iota // a new article
+	Updated                  // an existing article replaced in place
+	Unchanged                // same input already stored: nothing written
+)
+
+func (o Outcome) String() string { return [...]string{"inserted", "updated", "unchanged"}[o] }
+
+// InputHash fingerprints an article's input (not its analysis) so a re-run
+// can skip what it already stored before spending time analysing it.
+func InputHash(d *doc.Document) string {
+	h := sha256.New()
+	pub := ""
+	if !d.Published.IsZero() {
+		pub = d.Published.Format("2006-01-02")
+	}
+	for _, s := range []string{d.Title, d.URL, d.Site, pub, d.Text} {
+		fmt.Fprintf(h, "%d:%s", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// Ingest stores the analysis of the article with the given key, in one
+// transaction. analyze is called only when the article is missing or its
+// input hash changed (or force is set), and while this process holds the
+// article's lock, so concurrent ingest processes on PostgreSQL analyse and
+// write each article once.
+func (s *Store) Ingest(ctx context.Context, key, hash string, force bool, analyze func() (*doc.Record, error)) (Outcome, error) {
+	if key == "" {
+		return 0, errors.New("store: article has no id")
+	}
+	// Cheap check outside any write lock, so a re-run skips stored
+	// articles without queueing behind other writers.
+	if !force {
+		var have string
+		err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT input_hash FROM articles WHERE key = ?`), key).Scan(&have)
+		if err == nil && have == hash {
+			return Unchanged, nil
+		}
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return 0, fmt.Errorf("store: %s: %w", key, err)
+		}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("store: %s: %w", key, err)
+	}
+	defer tx.Rollback()
+	if err := s.d.lockKey(ctx, tx, key); err != nil {
+		return 0, fmt.Errorf("store: lock %s: %w", key, err)
+	}
+	var id int64
+	var have string
+	err = tx.QueryRowContext(ctx, s.d.rebind(`SELECT id, input_hash FROM articles WHERE key = ?`), key).Scan(&id, &have)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		id = 0
+	case err != nil:
+		return 0, fmt.Errorf("store: %s: %w", key, err)
+	case have == hash && !force:
+		return Unchanged, nil
+	}
+	rec, err := analyze()
+	if err != nil {
+		return 0, err
+	}
+	if rec.ID != key {
+		return 0, fmt.Errorf("store: record id %q does not match article key %q", rec.ID, key)
+	}
+	if err := s.write(ctx, tx, id, hash, rec); err != nil {
+		return 0, fmt.Errorf("store: %s: %w", key, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("store: %s: %w", key, err)
+	}
+	if id != 0 {
+		return Updated, nil
+	}
+	return Inserted, nil
+}
+
+// Put stores an already analysed record, replacing any article with its id.
+func (s *Store) Put(ctx context.Context, rec *doc.Record) (Outcome, error) {
+	b, err := json.Marshal(rec)
+	if err != nil {
+		return 0, err
+	}
+	sum := sha256.Sum256(b)
+	return s.Ingest(ctx, rec.ID, "record:"+hex.EncodeToString(sum[:16]), false, func() (*doc.Record, error) { return rec, nil })
+}
+
+// write replaces article id (0: insert a new one) with rec inside tx.
+func (s *Store) write(ctx context.Context, tx *sql.Tx, id int64, hash string, rec *doc.Record) error {
+	if err := validate(rec); err != nil {
+		return err
+	}
+	raw, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
+	if id != 0 {
+		if err := s.d.deleteFTS(ctx, tx, id); err != nil {
+			return err
+		}
+		for _, t := range []string{"quotes", "mentions", "times", "entity_roles", "article_entities"} {
+			// Quote children go with their quotes (ON DELETE CASCADE).
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM `+t+` WHERE article_id = ?`), id); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, s.d.rebind(`UPDATE articles SET input_hash = ?, title = ?, url = ?, site = ?, published = ?, text = ?, record = ?, quotes = ?, ingested_at = ? WHERE id = ?`),
+			hash, rec.Title, rec.URL, rec.Site, rec.Published, rec.Text, string(raw), len(rec.Quotes), now, id)
+	} else {
+		err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO articles (key, input_hash, title, url, site, published, text, record, quotes, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			rec.ID, hash, rec.Title, rec.URL, rec.Site, rec.Published, rec.Text, string(raw), len(rec.Quotes), now).Scan(&id)
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.d.writeFTS(ctx, tx, "article_fts", id, deref(rec.Title), rec.Text); err != nil {
+		return err
+	}
+
+	canon, err := s.writeEntities(ctx, tx, id, rec)
+	if err != nil {
+		return err
+	}
+	text := []rune(rec.Text)
+	for _, q := range rec.Quotes {
+		if err := s.writeQuote(ctx, tx, id, rec, q, canon, text); err != nil {
+			return fmt.Errorf("quote %s: %w", q.ID, err)
+		}
+	}
+	rows := make([][]any, 0, len(rec.Times))
+	for _, t := range rec.Times {
+		rows = append(rows, []any{id, t.Start, t.End, t.Text, t.Value, t.Type})
+	}
+	return s.insertRows(ctx, tx, `times (article_id, start_pos, end_pos, text, value, type)`, rows)
+}
+
+// writeEntities upserts the record's entities into the canonical table and
+// links them to the article; it returns local id (E3) -> canonical id.
+func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, rec *doc.Record) (map[string]int64, error) {
+	// Upsert in (type, norm) order: two PostgreSQL transactions touching
+	// the same entities then lock them in the same order and cannot deadlock.
+	order := make([]int, len(rec.Entities))
+	for i := range order {
+		order[i] = i
+	}
+	key := func(i int) string { return rec.Entities[i].Type + "\x00" + Normalize(rec.Entities[i].Name) }
+	sort.Slice(order, func(a, b int) bool { return key(order[a]) < key(order[b]) })
+
+	canon := make(map[string]int64, len(rec.Entities))
+	var mentions [][]any
+	for _, i := range order {
+		e := rec.Entities[i]
+		n := Normalize(e.Name)
+		if n == "" {
+			continue // a name with no letters or digits cannot be keyed
+		}
+		var eid int64
+		var lat, lon, gid, country, feature any
+		if g := e.Geo; g != nil {
+			gid, country, feature, lat, lon = g.GeoNameID, g.Country, g.Feature, g.Lat, g.Lon
+		}
+		// The no-op-looking update makes RETURNING yield the existing row's
+		// id on conflict; a place's coordinates are kept once known.
+		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO entities (type, norm, name, geonameid, country, feature, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (type, norm) DO UPDATE SET
+				geonameid = COALESCE(entities.geonameid, excluded.geonameid), country = COALESCE(entities.country, excluded.country),
+				feature = COALESCE(entities.feature, excluded.feature), lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon)
+			RETURNING id`), e.Type, n, e.Name, gid, country, feature, lat, lon).Scan(&eid)
+		if err != nil {
+			return nil, fmt.Errorf("entity %s %q: %w", e.ID, e.Name, err)
+		}
+		canon[e.ID] = eid
+		seen := map[string]bool{}
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			if seen[a] || Normalize(a) == "" {
+				continue
+			}
+			seen[a] = true
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`), eid, a, Normalize(a)); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO article_entities (article_id, local_id, entity_id, mentions) VALUES (?, ?, ?, ?)`), articleID, e.ID, eid, len(e.Mentions)); err != nil {
+			return nil, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		for _, r := range e.Roles {
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO entity_roles (article_id, entity_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`), articleID, eid, r); err != nil {
+				return nil, err
+			}
+		}
+		for _, m := range e.Mentions {
+			mentions = append(mentions, []any{articleID, eid, m.Start, m.End, m.Text})
+		}
+	}
+	return canon, s.insertRows(ctx, tx, `mentions (article_id, entity_id, start_pos, end_pos, text)`, mentions)
+}
+
+func (s *Store) writeQuote(ctx context.Context, tx *sql.Tx, articleID int64, rec *doc.Record, q doc.RecordQuote, canon map[string]int64, text []rune) error {
+	var cue, lemma any
+	if q.Cue != nil {
+		cue, lemma = q.Cue.Text, q.Cue.Lemma
+	}
+	var spID, spName, spRole, spKind any
+	if sp := q.Speaker; sp != nil {
+		spName, spKind = sp.Name, sp.Kind
+		if sp.Role != nil {
+			spRole = *sp.Role
+		}
+		if sp.Entity != nil {
+			if id, ok := canon[*sp.Entity]; ok {
+				spID = id
+			}
+		}
+	}
+	var qid int64
+	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO quotes (article_id, local_id, kind, content, start_pos, end_pos, cue, cue_lemma, speaker_id, speaker_name, speaker_role, speaker_kind, confidence, published, site)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		articleID, q.ID, q.Kind, q.Content.Text, q.Content.Start, q.Content.End, cue, lemma, spID, spName, spRole, spKind, q.Confidence, rec.Published, rec.Site).Scan(&qid)
+	if err != nil {
+		return err
+	}
+	if err := s.d.writeFTS(ctx, tx, "quote_fts", qid, q.Content.Text); err != nil {
+		return err
+	}
+	// What the statement is about: every entity mentioned inside it.
+	about := map[int64]bool{}
+	for _, e := range rec.Entities {
+		id, ok := canon[e.ID]
+		if !ok || about[id] {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= q.Content.Start && m.End <= q.Content.End {
+				about[id] = true
+				break
+			}
+		}
+	}
+	rows := make([][]any, 0, len(about))
+	for id := range about {
+		rows = append(rows, []any{qid, id})
+	}
+	sort.Slice(rows, func(a, b int) bool { return rows[a][1].(int64) < rows[b][1].(int64) })
+	return s.insertRows(ctx, tx, `quote_entities (quote_id, entity_id)`, rows)
+}
+
+// insertRows inserts rows with multi-row VALUES statements, which cuts
+// PostgreSQL round trips by the batch size.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows [][]any) error {
+	const batch = 100
+	for len(rows) > 0 {
+		n := min(batch, len(rows))
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + into + " VALUES ")
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("(" + strings.TrimSuffix(strings.Repeat("?,", len(r)), ",") + ")")
+			args = append(args, r...)
+		}
+		if _, err := tx.ExecContext(ctx, s.d.rebind(b.String()), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// validate rejects records whose offsets do not index their text, the one
+// structural promise every reader of the store relies on.
+func validate(rec *doc.Record) error {
+	n := len([]rune(rec.Text))
+	bad := func(start, end int) bool { return start < 0 || end < start || end > n }
+	for _, e := range rec.Entities {
+		if e.ID == "" || e.Name == "" {
+			return fmt.Errorf("entity without id or name")
+		}
+		for _, m := range e.Mentions {
+			if bad(m.Start, m.End) {
+				return fmt.Errorf("entity %s: mention [%d,%d) outside text of %d code points", e.ID, m.Start, m.End, n)
+			}
+		}
+	}
+	for _, q := range rec.Quotes {
+		if bad(q.Content.Start, q.Content.End) {
+			return fmt.Errorf("quote %s: content [%d,%d) outside text of %d code points", q.ID, q.Content.Start, q.Content.End, n)
+		}
+	}
+	for _, t := range rec.Times {
+		if bad(t.Start, t.End) {
+			return fmt.Errorf("time [%d,%d) outside text of %d code points", t.Start, t.End, n)
+		}
+	}
+	if rec.Published != nil {
+		if _, err := time.Parse("2006-01-02", *rec.Published); err != nil {
+			return fmt.Errorf("published %q is not YYYY-MM-DD", *rec.Published)
+		}
+	}
+	return nil
+}
+
+// Normalize is the key under which names are matched across articles:
+// lower case, accents and punctuation removed, spaces collapsed
+// ("Dmitry  Peskov" and "dmitry peskov" are one person).
+func Normalize(name string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFKD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’' || r == '.':
+			// "O'Brien" and "U.S." keep their words together.
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
