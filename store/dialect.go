@@ -35,11 +35,15 @@ type dialect interface {
 
 type sqlite struct{}
 
-func (sqlite) name() string              { return "sqlite" }
-func (sqlite) ddl(m migration) []string  { return m.sqlite }
-func (sqlite) rebind(q string) string    { return q }
-func (sqlite) quoteMatch() string        { return "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)" }
-func (sqlite) articleMatch() string      { return "a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)" }
+func (sqlite) name() string             { return "sqlite" }
+func (sqlite) ddl(m migration) []string { return m.sqlite }
+func (sqlite) rebind(q string) string   { return q }
+func (sqlite) quoteMatch() string {
+	return "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
+}
+func (sqlite) articleMatch() string {
+	return "a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+}
 func (sqlite) lockKey(context.Context, *sql.Tx, string) error { return nil } // _txlock=immediate: one writer at a time
 
 func (sqlite) lockSchema(ctx context.Context, c *sql.Conn) (func(), error) {
@@ -88,10 +92,10 @@ func (sqlite) deleteFTS(ctx context.Context, tx *sql.Tx, articleID int64) error 
 
 type postgres struct{}
 
-func (postgres) name() string             { return "postgres" }
-func (postgres) ddl(m migration) []string { return m.postgres }
-func (postgres) quoteMatch() string       { return "q.tsv @@ to_tsquery('english', ?)" }
-func (postgres) articleMatch() string     { return "a.tsv @@ to_tsquery('english', ?)" }
+func (postgres) name() string                                                      { return "postgres" }
+func (postgres) ddl(m migration) []string                                          { return m.postgres }
+func (postgres) quoteMatch() string                                                { return "q.tsv @@ to_tsquery('english', ?)" }
+func (postgres) articleMatch() string                                              { return "a.tsv @@ to_tsquery('english', ?)" }
 func (postgres) writeFTS(context.Context, *sql.Tx, string, int64, ...string) error { return nil }
 func (postgres) deleteFTS(context.Context, *sql.Tx, int64) error                   { return nil }
 
