@@ -1,0 +1,134 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	flag "github.com/spf13/pflag"
+
+	"newsgraph/doc"
+	"newsgraph/eval"
+	"newsgraph/pipeline"
+)
+
+func init() {
+	register("eval", "score the analysis against gold annotations (as shared/tools/score.py)", runEval)
+}
+
+func runEval(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: newsgraph eval --gold GOLD.jsonl [--gold MORE.jsonl] [--system SYS.jsonl] [--json] [--errors]\n\n"+
+			"Analyses the gold articles (id, text, published of each gold line) and scores the\n"+
+			"analysis as shared/tools/score.py does; with --system, scores that file instead.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	var (
+		goldPaths  []string
+		systemPath string
+		asJSON     bool
+		errs       bool
+		workers    int
+	)
+	fs.StringArrayVar(&goldPaths, "gold", nil, "gold annotations `FILE` (JSON Lines); repeat to pool several")
+	fs.StringVar(&systemPath, "system", "", "score this `FILE` of analysis records instead of analysing")
+	fs.BoolVar(&asJSON, "json", false, "print the scores as JSON (as score.py --json)")
+	fs.BoolVar(&errs, "errors", false, "list per article the missed and spurious quotes and wrong speakers (to stderr with --json)")
+	fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "analysis workers")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if len(goldPaths) == 0 || fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "newsgraph eval: %v\n", err)
+		return 1
+	}
+
+	gold := eval.NewSet()
+	for _, p := range goldPaths {
+		if err := gold.ReadFile(p); err != nil {
+			return fail(err)
+		}
+	}
+	system := eval.NewSet()
+	if systemPath != "" {
+		if err := system.ReadFile(systemPath); err != nil {
+			return fail(err)
+		}
+	} else {
+		docs, err := gold.Documents()
+		if err != nil {
+			return fail(err)
+		}
+		if err := analyzeDocs(docs, workers); err != nil {
+			return fail(err)
+		}
+		for _, d := range docs {
+			if err := system.AddRecord(d.Record()); err != nil {
+				return fail(err)
+			}
+		}
+	}
+
+	res, diffs, err := eval.Score(gold, system)
+	if err != nil {
+		return fail(err)
+	}
+	if errs {
+		w := stdout
+		if asJSON {
+			w = stderr
+		}
+		if err := eval.WriteDiffs(w, diffs); err != nil {
+			return fail(err)
+		}
+	}
+	if asJSON {
+		err = eval.WriteJSON(stdout, res)
+	} else {
+		err = eval.WriteText(stdout, res)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	return 0
+}
+
+// analyzeDocs runs the pipeline over docs on a pool of workers. A panic in
+// a stage is reported as an error naming the article.
+func analyzeDocs(docs []*doc.Document, workers int) error {
+	p := pipeline.New()
+	next := make(chan *doc.Document)
+	errc := make(chan error, len(docs))
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Go(func() {
+			for d := range next {
+				func() {
+					defer func() {
+						if v := recover(); v != nil {
+							errc <- fmt.Errorf("analysing %q: internal error: %v", d.ID, v)
+						}
+					}()
+					p.Analyze(d)
+				}()
+			}
+		})
+	}
+	for _, d := range docs {
+		next <- d
+	}
+	close(next)
+	wg.Wait()
+	close(errc)
+	return <-errc // nil when no worker failed
+}
