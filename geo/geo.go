@@ -1,0 +1,124 @@
+// Package geo puts places on the map: an embedded compact gazetteer
+// (GeoNames cities500, countries, first-level subdivisions and a hand-kept
+// alias table), exact-name lookup, demonyms, and context-based resolution of
+// a document's GPE and LOC entities to one gazetteer entry each.
+//
+// The gazetteer is decoded once, lazily, on first use; see DATA.md for its
+// sources, licences and what the build drops.
+package geo
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"newsgraph/doc"
+)
+
+// Place is one gazetteer entry. Strings share the decoded gazetteer's
+// memory; callers must treat a *Place as read-only.
+type Place struct {
+	// ID is the GeoNames id, or a negative id of this package's own for
+	// regions and subdivisions that carry no GeoNames id in the sources.
+	ID      int
+	Name    string // preferred English name
+	Country string // ISO 3166-1 alpha-2 code; empty for continents and seas
+	// Feature is the GeoNames feature code: PCLI (country), ADM1, PPLC
+	// (capital), PPLA (first-level seat), PPL, RGN, CONT, STM, SEA, ...
+	Feature string
+	// Admin1 is the GeoNames first-level admin code the place lies in
+	// (TX for Paris, Texas; 05 for Donetsk, Ukraine); for an ADM1 entry, its
+	// own code.
+	Admin1     string
+	Population int
+	Lat, Lon   float64
+}
+
+// Doc converts the entry to the document model's Place.
+func (p *Place) Doc() *doc.Place {
+	return &doc.Place{GeoNameID: p.ID, Name: p.Name, Country: p.Country, Feature: p.Feature, Lat: p.Lat, Lon: p.Lon}
+}
+
+// IsCountry reports whether the entry is a country or dependency.
+func (p *Place) IsCountry() bool { return len(p.Feature) >= 3 && p.Feature[:3] == "PCL" }
+
+// Gazetteer is a decoded gazetteer: names, places and demonyms.
+type Gazetteer struct {
+	places []Place
+	// names maps a name to its index in nameStart; refs[nameStart[i]:nameStart[i+1]]
+	// are its places, most populous first.
+	names     map[string]uint32
+	nameStart []uint32
+	common    []bool // the name is also a common English word (March, Bath, Police)
+	refs      []*Place
+	demonyms  map[string]string // "Ukrainian" -> "UA"
+	countries map[string]*Place // "UA" -> Ukraine
+}
+
+// Lookup returns the places known by exactly name (case-sensitive), most
+// populous first, or nil. The slice is shared: do not modify it. Lookup
+// allocates nothing.
+func (g *Gazetteer) Lookup(name string) []*Place {
+	i, ok := g.names[name]
+	if !ok {
+		return nil
+	}
+	return g.refs[g.nameStart[i]:g.nameStart[i+1]]
+}
+
+// Common reports whether name is also a common English word ("March",
+// "Bath", "Police", "Of"): a capitalised occurrence is weak evidence of a
+// place, so callers should ask for more (a large population, a country
+// name, or context) before typing it as one. Country names are never common.
+func (g *Gazetteer) Common(name string) bool {
+	i, ok := g.names[name]
+	return ok && g.common[i]
+}
+
+// Demonym returns the country code of a nationality adjective or noun
+// ("Russian" -> RU, "American" -> US).
+func (g *Gazetteer) Demonym(word string) (country string, ok bool) {
+	country, ok = g.demonyms[word]
+	return country, ok
+}
+
+// Country returns the country entry of an ISO 3166-1 alpha-2 code.
+func (g *Gazetteer) Country(code string) (*Place, bool) {
+	p, ok := g.countries[code]
+	return p, ok
+}
+
+// Len is the number of places.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// NumNames is the number of distinct names.
+func (g *Gazetteer) NumNames() int { return len(g.nameStart) - 1 }
+
+//go:embed gazetteer.bin.gz
+var embedded []byte
+
+var (
+	once     sync.Once
+	deflt    *Gazetteer
+	deflterr error
+)
+
+// Default returns the embedded gazetteer, decoding it on first use.
+func Default() *Gazetteer {
+	once.Do(func() { deflt, deflterr = Decode(embedded) })
+	if deflterr != nil {
+		// The embedded file is built and tested with the package: failing
+		// to decode it is a build defect, not bad input.
+		panic(fmt.Sprintf("geo: embedded gazetteer: %v", deflterr))
+	}
+	return deflt
+}
+
+// Lookup looks name up in the embedded gazetteer; see Gazetteer.Lookup.
+func Lookup(name string) []*Place { return Default().Lookup(name) }
+
+// Demonym looks word up in the embedded gazetteer; see Gazetteer.Demonym.
+func Demonym(word string) (country string, ok bool) { return Default().Demonym(word) }
+
+// Common reports whether name is a common English word; see Gazetteer.Common.
+func Common(name string) bool { return Default().Common(name) }

@@ -1,0 +1,237 @@
+package geo
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"newsgraph/doc"
+)
+
+// Resolve sets Geo on every GPE and LOC entity of d using the embedded
+// gazetteer; see Gazetteer.Resolve.
+func Resolve(d *doc.Document) { Default().Resolve(d) }
+
+// Resolve sets Geo on every GPE and LOC entity of d that the gazetteer
+// knows, choosing among same-named places by a score of feature rank
+// (country > capital > subdivision > admin seat > town), population, and the
+// article's context: the countries and subdivisions its other places and
+// nationality words (NORP entities) point to. "Donetsk" in a Ukraine story is
+// Donetsk, Ukraine; "Paris" next to "Texas" is Paris, Texas. Entities the
+// gazetteer does not know keep Geo nil.
+func (g *Gazetteer) Resolve(d *doc.Document) {
+	type ent struct {
+		idx   int
+		cands []*Place
+		admin bool // the text says "X region/oblast/province": prefer subdivisions
+		pick  *Place
+	}
+	var ents []ent
+	var ctx context
+	var seen map[*Place]bool
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		switch e.Type {
+		case doc.NORP:
+			if cc, ok := g.Demonym(d.EntityName(e)); ok {
+				ctx.add(-1, cc, "", 1)
+			}
+			continue
+		case doc.GPE, doc.Loc:
+		default:
+			continue
+		}
+		en := ent{idx: i}
+		if seen == nil {
+			seen = map[*Place]bool{}
+		} else {
+			clear(seen)
+		}
+		addName := func(name string) {
+			name, admin := g.trimName(name)
+			en.admin = en.admin || admin
+			for _, p := range g.Lookup(name) {
+				if !seen[p] {
+					seen[p] = true
+					en.cands = append(en.cands, p)
+				}
+			}
+		}
+		addName(d.EntityName(e))
+		for _, m := range e.Mentions {
+			if m < 0 || m >= len(d.Mentions) {
+				continue
+			}
+			mn := d.Mentions[m]
+			if mn.Pronoun || mn.Start < 0 || mn.End > len(d.Text) || mn.Start > mn.End {
+				continue
+			}
+			addName(d.Str(mn.Span))
+			en.admin = en.admin || adminWordAfter(d.Text[mn.End:])
+		}
+		if len(en.cands) > 0 {
+			ents = append(ents, en)
+		}
+	}
+
+	// Pass 1 picks each entity's place on its own merits; its picks are the
+	// context for pass 2, each entity scored without its own contribution so
+	// an ambiguous name cannot vote for itself.
+	for k := range ents {
+		ents[k].pick = best(ents[k].cands, ents[k].admin, nil, -1)
+		p := ents[k].pick
+		w := 1.0
+		if p.IsCountry() {
+			w = 2
+		}
+		ctx.add(k, p.Country, p.Admin1, w)
+	}
+	for k := range ents {
+		en := &ents[k]
+		if len(en.cands) > 1 {
+			en.pick = best(en.cands, en.admin, &ctx, k)
+		}
+		d.Entities[en.idx].Geo = en.pick.Doc()
+	}
+}
+
+// context tallies the countries and first-level subdivisions an article
+// points to, remembering who contributed what.
+type context struct {
+	votes []vote
+}
+
+type vote struct {
+	from            int // entity index in Resolve's list; -1 for NORP words
+	country, admin1 string
+	w               float64
+}
+
+func (c *context) add(from int, country, admin1 string, w float64) {
+	if country != "" {
+		c.votes = append(c.votes, vote{from, country, admin1, w})
+	}
+}
+
+// weights returns the weight of p's country and of its subdivision in the
+// context, leaving out entity self's votes.
+func (c *context) weights(p *Place, self int) (country, admin float64) {
+	for _, v := range c.votes {
+		if v.from == self && self >= 0 || v.country != p.Country {
+			continue
+		}
+		country += v.w
+		if v.admin1 != "" && v.admin1 == p.Admin1 {
+			admin += v.w
+		}
+	}
+	return country, admin
+}
+
+var featureRank = map[string]float64{
+	"PCLI": 10, "PCLD": 8, "PCLS": 8, "PCLF": 8, "PCLIX": 8, "TERR": 8, "CONT": 9,
+	"PPLC": 7, "ADM1": 3, "RGN": 5, "SEA": 5, "STM": 5, "PEN": 5,
+	"PPLA": 4, "PPLA2": 3, "PPLA3": 2, "PPLA4": 1.5, "PPLA5": 1.5, "PPLG": 2,
+	"PPL": 1, "PPLX": 0.5, "PPLH": 0, "PPLQ": 0, "PPLW": 0,
+}
+
+// score ranks a candidate; the weights are set so that context outweighs
+// one step of feature rank or a tenfold population gap, but not both.
+func score(p *Place, ctx *context, self int) float64 {
+	s, ok := featureRank[p.Feature]
+	if !ok {
+		s = 1
+	}
+	s += math.Log10(1 + float64(p.Population))
+	if ctx != nil {
+		c, a := ctx.weights(p, self)
+		if c > 0 {
+			s += 4 + 0.5*math.Min(c, 4)
+		}
+		if a > 0 {
+			s += 5
+		}
+	}
+	return s
+}
+
+// best picks the highest-scoring candidate. A subdivision that shares its
+// name with a town inside it (Luhansk, Odesa, Donetsk oblasts) yields to the
+// town unless the text says "region" or the like (admin), and then only
+// subdivisions and regions compete, if there are any.
+func best(cands []*Place, admin bool, ctx *context, self int) *Place {
+	if admin && !slices.ContainsFunc(cands, isRegion) {
+		admin = false
+	}
+	var b *Place
+	bs := math.Inf(-1)
+	for _, p := range cands {
+		if admin && !isRegion(p) || !admin && p.Feature == "ADM1" && hasSeat(cands, p) {
+			continue
+		}
+		if s := score(p, ctx, self); s > bs {
+			b, bs = p, s
+		}
+	}
+	return b
+}
+
+func isRegion(p *Place) bool { return p.Feature == "ADM1" || p.Feature == "RGN" }
+
+func hasSeat(cands []*Place, adm *Place) bool {
+	for _, p := range cands {
+		if strings.HasPrefix(p.Feature, "PPL") && p.Country == adm.Country && p.Admin1 == adm.Admin1 {
+			return true
+		}
+	}
+	return false
+}
+
+var adminWords = []string{"region", "Region", "oblast", "Oblast", "province", "Province", "state", "State", "county", "County"}
+
+// adminWordAfter reports whether text (what follows a mention) starts with
+// a subdivision word: "Kiev region", "Washington state".
+func adminWordAfter(text string) bool {
+	text = strings.TrimLeft(text, " ")
+	for _, w := range adminWords {
+		if strings.HasPrefix(text, w) && (len(text) == len(w) || !isLetter(text[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+
+// trimName strips what a mention may carry around a gazetteer name: a
+// leading "the", a possessive, and a trailing subdivision word (then it
+// reports admin). A name the gazetteer knows whole ("the Gulf", "Kiev
+// Oblast"?) is kept whole.
+func (g *Gazetteer) trimName(name string) (string, bool) {
+	if _, ok := g.names[name]; ok {
+		return name, false
+	}
+	for _, p := range []string{"the ", "The "} {
+		if strings.HasPrefix(name, p) {
+			name = name[len(p):]
+			break
+		}
+	}
+	for _, s := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(name, s) {
+			name = name[:len(name)-len(s)]
+			break
+		}
+	}
+	if _, ok := g.names[name]; ok {
+		return name, false
+	}
+	for _, w := range adminWords {
+		if base, ok := strings.CutSuffix(name, " "+w); ok {
+			if _, known := g.names[base]; known {
+				return base, true
+			}
+		}
+	}
+	return name, false
+}
