@@ -10,6 +10,8 @@ import (
 	nurl "net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/go-shiori/dom"
@@ -39,6 +41,12 @@ type Article struct {
 // page, a login form or an empty document.
 var ErrNoArticle = errors.New("no article text found")
 
+// minText is the fewest characters of main text an article has; below it
+// the extractor has only found navigation or boilerplate ("Home About
+// Contact Log in"). Characters, not words, so that Chinese and Japanese
+// articles are measured fairly.
+const minText = 60
+
 // captionSelector names elements that hold picture captions and credits,
 // pruned before extraction so they never reach the text.
 const captionSelector = "figcaption, figure .caption, .image-caption, .photo-caption, .img-caption, .caption-text, .credit, .image-credit, .photo-credit, .media-credit, .copyright"
@@ -59,6 +67,7 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
+	markLineBreaks(root)
 	var u *nurl.URL
 	if pageURL != "" {
 		if u, err = nurl.Parse(pageURL); err != nil {
@@ -92,7 +101,7 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 	if a.URL == "" {
 		a.URL = pageURL
 	}
-	if a.Text == "" {
+	if utf8.RuneCountInString(a.Text) < minText {
 		return nil, ErrNoArticle
 	}
 	return a, nil
@@ -105,7 +114,7 @@ func articleText(n *html.Node, title string) string {
 	paras := strings.Split(BlockText(n), "\n\n")
 	keep := paras[:0]
 	for i, p := range paras {
-		if p == "" || isCredit(p) {
+		if !hasAlnum(p) || isCredit(p) {
 			continue
 		}
 		if i == 0 && title != "" && p == collapseSpace(title) {
@@ -167,4 +176,26 @@ func HTML(name string, page []byte) (*doc.Document, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return a.Document(name), nil
+}
+
+// markLineBreaks puts a newline before every <br>: trafilatura drops a <br>
+// at the end of an inline element such as <strong>, and without the newline
+// the text on both sides would run together ("legen?Christoph").
+func markLineBreaks(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "br" {
+			n.InsertBefore(&html.Node{Type: html.TextNode, Data: "\n"}, c)
+			continue
+		}
+		markLineBreaks(c)
+	}
+}
+
+func hasAlnum(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

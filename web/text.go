@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // inline lists the elements that flow inside a paragraph; every other
@@ -139,4 +140,22 @@ func isCredit(p string) bool {
 	// captions end with an agency; a sentence of article text ends with a
 	// full stop after a word, not with the agency's name.
 	return words <= 20 && agencyTail.MatchString(p) && strings.ContainsAny(p, "/|©")
+}
+
+// FragmentText renders an HTML fragment (a feed item's content) as
+// block-aware plain text, dropping credit and caption lines. Plain text
+// passes through with its white space tidied.
+func FragmentText(fragment string) string {
+	if strings.TrimSpace(fragment) == "" {
+		return ""
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return ""
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return articleText(root, "")
 }
