@@ -7,6 +7,7 @@ import (
 
 	"newsgraph/doc"
 	"newsgraph/entity"
+	"newsgraph/quote"
 	"newsgraph/text"
 )
 
@@ -35,6 +36,7 @@ func (p *Pipeline) Analyze(d *doc.Document) {
 	p.tokenizers.Put(tz)
 	text.Segment(d)
 	entity.Resolve(d, p.Recognizer.Recognize(d))
+	quote.Extract(d)
 }
 
 // Words counts the words and numbers of an analysed document, the unit of

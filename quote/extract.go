@@ -1,0 +1,183 @@
+package quote
+
+import (
+	"sort"
+
+	"newsgraph/doc"
+)
+
+// Extract finds the document's attributed statements and appends them to
+// d.Statements in text order. It needs tokens, sentences, and the entities
+// and mentions of package entity; pronoun and description speakers it
+// resolves are added to d.Mentions and their entity.
+func Extract(d *doc.Document) {
+	x := &extractor{d: d, pairs: findPairs(d)}
+	x.inQuote = make([]int32, len(d.Tokens))
+	for i := range x.inQuote {
+		x.inQuote[i] = -1
+	}
+	for pi, p := range x.pairs {
+		for k := p.open; k <= p.close && k < len(d.Tokens); k++ {
+			x.inQuote[k] = int32(pi)
+		}
+	}
+	x.mentionAt = make([]int32, len(d.Tokens))
+	for i := range x.mentionAt {
+		x.mentionAt[i] = -1
+	}
+	for mi, m := range d.Mentions {
+		for k := m.First; k < m.Last; k++ {
+			x.mentionAt[k] = int32(mi)
+		}
+	}
+	x.used = make([]bool, len(x.pairs))
+	for si := range d.Sentences {
+		x.sentence(si)
+	}
+	x.continuations()
+	sort.SliceStable(d.Statements, func(a, b int) bool { return d.Statements[a].Content.Start < d.Statements[b].Content.Start })
+	x.commitMentions()
+}
+
+type extractor struct {
+	d         *doc.Document
+	pairs     []pair
+	inQuote   []int32 // token -> index of the quotation holding it, or -1
+	mentionAt []int32 // token -> index of the mention holding it, or -1
+	used      []bool  // quotation already part of a statement
+	added     []doc.Mention
+}
+
+// sentence finds the statements whose cue lies in sentence si.
+func (x *extractor) sentence(si int) {
+	d := x.d
+	s := d.Sentences[si]
+	for c := s.First; c < s.Last; c++ {
+		t := d.Tokens[c]
+		if t.Kind != doc.Word || x.inQuote[c] >= 0 {
+			continue
+		}
+		if t.Lower == "according" && c+1 < s.Last && d.Tokens[c+1].Lower == "to" {
+			if x.according(s, c) {
+				c++
+			}
+			continue
+		}
+		cu, ok := cues[t.Lower]
+		if !ok || x.covered(c) {
+			continue
+		}
+		if !x.verbUse(s, c, cu) {
+			continue
+		}
+		x.verb(s, c, cu)
+	}
+}
+
+// covered reports whether token c lies inside a statement already found,
+// whose content may hold reported speech of its own ("X said Y claimed").
+func (x *extractor) covered(c int) bool {
+	off := x.d.Tokens[c].Start
+	for _, st := range x.d.Statements {
+		if st.Content.Start <= off && off < st.Content.End || st.Cue.Start <= off && off < st.Cue.End {
+			return true
+		}
+	}
+	return false
+}
+
+// verbUse tells a reporting verb from the same form used as a noun ("the
+// claims", "his warning") or a passive ("was told to").
+func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
+	d := x.d
+	if c == s.First {
+		return cu.ing // "Saying ..." opens a participle clause; "Said" alone is odd
+	}
+	prev := d.Tokens[c-1].Lower
+	switch prev {
+	case "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "such", "of", "no", "any", "'s":
+		return false
+	case "was", "were", "been", "being", "be", "is", "are":
+		return cu.ing // "was saying" is active; "was told", "is expected" are not
+	}
+	if cu.lemma == "rule" || cu.lemma == "call" || cu.lemma == "order" || cu.lemma == "point" || cu.lemma == "show" ||
+		cu.lemma == "find" || cu.lemma == "hold" || cu.lemma == "charge" || cu.lemma == "question" || cu.lemma == "learn" ||
+		cu.lemma == "hear" || cu.lemma == "quote" || cu.lemma == "welcome" || cu.lemma == "brief" || cu.lemma == "project" ||
+		cu.lemma == "object" || cu.lemma == "figure" || cu.lemma == "understand" || cu.lemma == "know" || cu.lemma == "answer" ||
+		cu.lemma == "counter" || cu.lemma == "detail" || cu.lemma == "request" {
+		// Verbs that are reporting cues only with a clause after them.
+		if c+1 >= s.Last || d.Tokens[c+1].Lower != "that" {
+			return false
+		}
+	}
+	return true
+}
+
+// statement records one statement; content is trimmed of edge punctuation
+// and a leading "that".
+func (x *extractor) add(kind doc.QuoteKind, content doc.Span, cueSpan doc.Span, lemma string, sp *doc.Speaker, conf float64) {
+	if kind != doc.Direct {
+		content = x.trim(content)
+	}
+	if !content.Valid() {
+		return
+	}
+	x.d.Statements = append(x.d.Statements, doc.Statement{
+		Kind: kind, Content: content, Cue: cueSpan, CueLemma: lemma, Speaker: sp, Confidence: conf,
+	})
+	// Quotations inside the content are accounted for.
+	for pi, p := range x.pairs {
+		o := x.d.Tokens[p.open].Start
+		if content.Start <= o+1 && o < content.End {
+			x.used[pi] = true
+		}
+	}
+}
+
+// kindOf says whether a content span holds quotation marks.
+func (x *extractor) kindOf(sp doc.Span) doc.QuoteKind {
+	a, b := x.d.TokenAt(sp.Start), x.d.TokenAt(sp.End)
+	for k := a; k < b && k < len(x.d.Tokens); k++ {
+		if x.d.Tokens[k].Kind == doc.Quote && isDouble(x.d, x.d.Tokens[k]) {
+			return doc.Mixed
+		}
+	}
+	return doc.Indirect
+}
+
+// trim drops a leading "that", and leading or trailing commas, colons and
+// full stops outside quotation marks.
+func (x *extractor) trim(sp doc.Span) doc.Span {
+	d := x.d
+	a, b := d.TokenAt(sp.Start), d.TokenAt(sp.End)
+	for b > a && d.Tokens[b-1].Start >= sp.End {
+		b--
+	}
+	for a < b {
+		t := d.Tokens[a]
+		if t.Lower == "that" && a+1 < b || t.Kind == doc.Punct && (t.Lower == "," || t.Lower == ":" || t.Lower == "-" || t.Lower == "—" || t.Lower == "–") {
+			a++
+			continue
+		}
+		break
+	}
+	for b > a {
+		t := d.Tokens[b-1]
+		if t.Kind == doc.Punct && (t.Lower == "," || t.Lower == "." || t.Lower == ":" || t.Lower == ";" || t.Lower == "-" || t.Lower == "—" || t.Lower == "–") {
+			b--
+			continue
+		}
+		break
+	}
+	if a >= b {
+		return doc.Span{}
+	}
+	start, end := d.Tokens[a].Start, d.Tokens[b-1].End
+	if start < sp.Start {
+		start = sp.Start
+	}
+	if end > sp.End {
+		end = sp.End
+	}
+	return doc.Span{Start: start, End: end}
+}

@@ -1,0 +1,98 @@
+package quote
+
+import (
+	"strings"
+
+	"newsgraph/doc"
+)
+
+// pair is one quotation: the tokens of its opening and closing marks.
+// Close is -1 for a quotation left open at the end of the text.
+type pair struct {
+	open, close int
+}
+
+// isDouble reports double quotation marks; single marks (‘ ’ ') are mostly
+// apostrophes or quotes inside quotes, and only pair when curly.
+func isDouble(d *doc.Document, t doc.Token) bool {
+	c := d.Text[t.Start]
+	if c == '"' {
+		return true
+	}
+	s := d.Text[t.Start:t.End]
+	return s == "“" || s == "”" || s == "„" || s == "«" || s == "»"
+}
+
+// findPairs pairs the double quotation marks of the document. Straight marks
+// take their direction from context where the tokeniser could tell, else
+// alternate. A quotation still open at a paragraph's end continues when the
+// next paragraph opens with a mark (the news convention for quotes over
+// several paragraphs) and is closed there otherwise.
+func findPairs(d *doc.Document) []pair {
+	var ps []pair
+	open := -1
+	lastTok := -1 // last token of the current paragraph seen so far
+	for i, t := range d.Tokens {
+		if t.Is(doc.ParaStart) && open >= 0 {
+			if !(t.Kind == doc.Quote && isDouble(d, t)) {
+				ps = append(ps, pair{open, lastTok + 1}) // unclosed: ends with its paragraph
+				open = -1
+			} else {
+				// Continuation mark: the quote runs on, the mark is not a new opening.
+				lastTok = i
+				continue
+			}
+		}
+		lastTok = i
+		if t.Kind != doc.Quote || !isDouble(d, t) {
+			continue
+		}
+		switch {
+		case open < 0 && !t.Is(doc.CloseQuote):
+			open = i
+		case open < 0:
+			// A stray closing mark: nothing to pair.
+		case t.Is(doc.OpenQuote) && !t.Is(doc.CloseQuote) && i > open+1 && d.Tokens[i-1].Kind != doc.Quote:
+			// A new opening while one is open: the first was unbalanced.
+			if strings.Contains(d.Text[d.Tokens[open].Start:t.Start], "\n") {
+				open = i
+				continue
+			}
+			ps = append(ps, pair{open, i})
+			open = -1
+		default:
+			ps = append(ps, pair{open, i})
+			open = -1
+		}
+	}
+	if open >= 0 {
+		ps = append(ps, pair{open, len(d.Tokens)})
+	}
+	return ps
+}
+
+// content returns the span inside a pair's marks.
+func (p pair) content(d *doc.Document) doc.Span {
+	start := d.Tokens[p.open].End
+	end := len(d.Text)
+	if p.close < len(d.Tokens) {
+		end = d.Tokens[p.close].Start
+		if p.close > 0 && d.Tokens[p.close-1].End < end {
+			end = d.Tokens[p.close-1].End
+		}
+	} else if p.close > 0 {
+		end = d.Tokens[p.close-1].End
+	}
+	return doc.Span{Start: start, End: end}
+}
+
+// words counts the word tokens inside a pair.
+func (p pair) words(d *doc.Document) int {
+	n := 0
+	for i := p.open + 1; i < p.close && i < len(d.Tokens); i++ {
+		if d.Tokens[i].Kind == doc.Word || d.Tokens[i].Kind == doc.Number {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,223 @@
+package quote
+
+import (
+	"newsgraph/doc"
+)
+
+// adverbs may stand between a speaker and the cue ("Peskov on Wednesday
+// warned", "Russia has now demanded", "will still insist").
+var adverbs = map[string]bool{
+	"has": true, "have": true, "had": true, "will": true, "would": true, "may": true, "might": true,
+	"could": true, "should": true, "can": true, "must": true, "did": true, "does": true, "do": true,
+	"also": true, "later": true, "previously": true, "repeatedly": true, "now": true, "still": true,
+	"often": true, "again": true, "recently": true, "earlier": true, "already": true, "then": true,
+	"always": true, "never": true, "not": true, "further": true, "publicly": true, "privately": true,
+	"separately": true, "reportedly": true, "just": true, "yesterday": true, "today": true,
+	"tonight": true, "once": true, "frequently": true, "consistently": true, "explicitly": true,
+	"firmly": true, "strongly": true, "clearly": true, "openly": true, "flatly": true, "angrily": true,
+	"quickly": true, "immediately": true, "initially": true, "first": true, "originally": true,
+	"allegedly": true, "apparently": true, "however": true, "even": true, "who": false, "all": true,
+	"both": true, "themselves": true, "himself": true, "herself": true, "itself": true, "appears": true,
+	"appear": true, "seem": true, "seems": true, "to": true, "be": true, "being": true, "is": true, "are": true,
+	"was": true, "were": true,
+}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
+
+// skipAdverbsLeft moves left from token j over auxiliaries, adverbs and short
+// time phrases ("on Wednesday", "last week"), returning the new position.
+func (x *extractor) skipAdverbsLeft(j, first int) int {
+	d := x.d
+	for j >= first {
+		t := d.Tokens[j]
+		switch {
+		case adverbs[t.Lower]:
+			j--
+		case weekdays[t.Lower] && j-1 >= first && (d.Tokens[j-1].Lower == "on" || d.Tokens[j-1].Lower == "last"):
+			j -= 2
+		case (t.Lower == "week" || t.Lower == "month" || t.Lower == "year" || t.Lower == "night") && j-1 >= first &&
+			(d.Tokens[j-1].Lower == "last" || d.Tokens[j-1].Lower == "this"):
+			j -= 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// np is a noun phrase found next to a cue: its tokens [first, last).
+type np struct{ first, last int }
+
+func (n np) ok() bool { return n.last > n.first }
+
+// stopWords end a noun phrase scanned leftwards from its head.
+var stopWords = map[string]bool{
+	"that": true, "and": true, "but": true, "or": true, "as": true, "when": true, "which": true,
+	"who": true, "while": true, "because": true, "if": true, "since": true, "although": true,
+	"of": true, "in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "to": true,
+	"from": true, "after": true, "before": true, "than": true, "where": true, "what": true, "so": true,
+	"said": true, "says": true, "is": true, "was": true, "are": true, "were": true, "has": true, "have": true,
+	"had": true, "it": false, "into": true, "about": true, "over": true, "under": true, "against": true,
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true,
+	"her": true, "their": true, "our": true, "some": true, "many": true, "most": true, "several": true,
+	"other": true, "another": true, "two": true, "three": true, "both": true, "all": true, "few": true}
+
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true}
+
+// groupWords are heads of speaker phrases that stand for unnamed people.
+var groupWords = map[string]bool{"those": true, "most": true, "some": true, "many": true, "others": true,
+	"critics": true, "analysts": true, "officials": true, "sources": true, "experts": true, "observers": true,
+	"residents": true, "witnesses": true, "campaigners": true, "economists": true, "police": true,
+	"investigators": true, "researchers": true, "scientists": true, "doctors": true, "lawyers": true,
+	"insiders": true, "aides": true, "allies": true, "opponents": true, "supporters": true, "voters": true}
+
+// subjectLeft finds the speaker phrase ending at token j (after adverbs
+// were skipped): a named mention, a pronoun or a short description.
+func (x *extractor) subjectLeft(j, first int) np {
+	d := x.d
+	if j < first {
+		return np{}
+	}
+	t := d.Tokens[j]
+	if mi := x.mentionAt[j]; mi >= 0 {
+		m := d.Mentions[mi]
+		if m.Type == doc.NORP && (m.Last-m.First == 1 && !isPlural(d.TokenText(m.First))) {
+			// "Russian troops": an adjective, the noun follows; not a subject.
+			return np{}
+		}
+		a := max(m.First, first)
+		// A description around the name is the subject phrase too:
+		// "Kremlin spokesman Dmitry Peskov", "the Defense Ministry".
+		for a > first && (determiners[d.Tokens[a-1].Lower] && !stopWords[d.Tokens[a-1].Lower]) {
+			a--
+		}
+		return np{a, j + 1}
+	}
+	if pronouns[t.Lower] {
+		return np{j, j + 1}
+	}
+	if t.Kind != doc.Word || stopWords[t.Lower] || adverbs[t.Lower] {
+		return np{}
+	}
+	if groupWords[t.Lower] && (j == first || !determiners[d.Tokens[j-1].Lower] && d.Tokens[j-1].Kind != doc.Word) {
+		return np{j, j + 1}
+	}
+	a := j
+	for a > first && j-a < 5 {
+		p := d.Tokens[a-1]
+		if p.Kind != doc.Word || stopWords[p.Lower] || pronouns[p.Lower] {
+			break
+		}
+		a--
+		if determiners[p.Lower] {
+			break
+		}
+	}
+	head := t.Lower
+	// A description needs a determiner, a plural head or a known head
+	// word; otherwise the word is more likely a verb or adverb.
+	if determiners[d.Tokens[a].Lower] || groupWords[head] || isPlural(head) && a < j || isRoleNoun(head) || x.mentionAt[a] >= 0 || d.Tokens[a].Is(doc.Upper) && a > first {
+		return np{a, j + 1}
+	}
+	if isPlural(head) && (a == first || d.Tokens[a-1].Kind != doc.Word) {
+		return np{a, j + 1}
+	}
+	return np{}
+}
+
+func isPlural(w string) bool {
+	n := len(w)
+	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i'
+}
+
+// subjectRight finds an inverted speaker after the cue: `..., said Mr Smith.`
+func (x *extractor) subjectRight(k, last int) np {
+	d := x.d
+	if k >= last {
+		return np{}
+	}
+	if mi := x.mentionAt[k]; mi >= 0 {
+		m := d.Mentions[mi]
+		return np{k, min(m.Last, last)}
+	}
+	t := d.Tokens[k]
+	if pronouns[t.Lower] && t.Lower != "it" {
+		return np{k, k + 1}
+	}
+	if determiners[t.Lower] || t.Is(doc.Upper) {
+		e := k + 1
+		for e < last && e-k < 6 && d.Tokens[e].Kind == doc.Word && !stopWords[d.Tokens[e].Lower] {
+			if mi := x.mentionAt[e]; mi >= 0 {
+				e = d.Mentions[mi].Last
+				continue
+			}
+			e++
+		}
+		return np{k, e}
+	}
+	return np{}
+}
+
+// isEnd reports whether the sentence has nothing left from k but closing
+// punctuation.
+func (x *extractor) isEnd(k, last int) bool {
+	for ; k < last; k++ {
+		t := x.d.Tokens[k]
+		if t.Kind == doc.Word || t.Kind == doc.Number || t.Kind == doc.Quote && t.Is(doc.OpenQuote) {
+			return false
+		}
+	}
+	return true
+}
+
+// skipTrailer moves over what may follow a cue before the sentence ends or
+// the content starts: a time phrase, "in a statement", "on Twitter".
+func (x *extractor) skipTrailer(k, last int) int {
+	d := x.d
+	for k < last {
+		t := d.Tokens[k]
+		switch {
+		case adverbs[t.Lower] && t.Lower != "to" && t.Lower != "is" && t.Lower != "was":
+			k++
+		case (t.Lower == "on" || t.Lower == "last") && k+1 < last && weekdays[d.Tokens[k+1].Lower]:
+			k += 2
+		case t.Lower == "in" && k+2 < last && (d.Tokens[k+1].Lower == "a" || d.Tokens[k+1].Lower == "an") &&
+			(d.Tokens[k+2].Lower == "statement" || d.Tokens[k+2].Lower == "interview" || d.Tokens[k+2].Lower == "speech" || d.Tokens[k+2].Lower == "letter" || d.Tokens[k+2].Lower == "report"):
+			k += 3
+		case (t.Lower == "on" || t.Lower == "in") && k+1 < last && (d.Tokens[k+1].Lower == "twitter" || d.Tokens[k+1].Lower == "monday"):
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// objectEnd finds the end of the addressee after "told", "warned",
+// "assured": "told the BBC", "told reporters", "told Radio 4's Today programme".
+func (x *extractor) objectEnd(k, last int) int {
+	d := x.d
+	e := k
+	for e < last && e-k < 7 {
+		t := d.Tokens[e]
+		if t.Lower == "that" || t.Kind == doc.Punct || t.Kind == doc.Quote {
+			return e
+		}
+		e++
+	}
+	// No delimiter: the addressee is a name or one or two words.
+	if mi := x.mentionAt[k]; mi >= 0 {
+		return d.Mentions[mi].Last
+	}
+	if k < last && determiners[d.Tokens[k].Lower] {
+		return min(k+2, last)
+	}
+	return min(k+1, last)
+}
+
+// addressee verbs take a hearer before their content.
+var addressee = map[string]bool{"tell": true, "inform": true, "assure": true, "remind": true,
+	"brief": true, "reassure": true, "advise": true, "urge": true, "warn": false, "promise": false}

@@ -1,0 +1,286 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"newsgraph/doc"
+)
+
+// orgNouns are heads of descriptions that stand for an organisation named
+// earlier ("the ministry", "the firm").
+var orgNouns = map[string]bool{"ministry": true, "firm": true, "company": true, "bank": true, "union": true,
+	"party": true, "group": true, "agency": true, "department": true, "council": true, "regulator": true,
+	"club": true, "organisation": true, "organization": true, "commission": true, "committee": true,
+	"corporation": true, "newspaper": true, "paper": true, "campaign": true, "network": true, "court": true,
+	"board": true, "association": true, "operator": true, "carrier": true, "airline": true, "retailer": true,
+	"broadcaster": true, "watchdog": true, "charity": true, "alliance": true, "bloc": true}
+
+// roleSynonyms fold role nouns that describe the same job.
+var roleSynonyms = map[string]string{"spokeswoman": "spokesman", "spokesperson": "spokesman"}
+
+func isRoleNoun(w string) bool {
+	switch w {
+	case "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "chancellor",
+		"leader", "chief", "chairman", "chairwoman", "director", "executive", "boss", "head", "official",
+		"governor", "mayor", "senator", "ambassador", "envoy", "general", "commander", "analyst",
+		"economist", "expert", "professor", "lawyer", "attorney", "judge", "prosecutor", "adviser",
+		"advisor", "aide", "deputy", "manager", "coach", "source", "candidate", "founder", "premier":
+		return true
+	}
+	return false
+}
+
+// speaker resolves the speaker phrase n, written near the cue at token c.
+func (x *extractor) speaker(n np, c int) *doc.Speaker {
+	d := x.d
+	sp := &doc.Speaker{Entity: -1, Mention: doc.Span{Start: d.Tokens[n.first].Start, End: d.Tokens[n.last-1].End}}
+	head := n.last - 1
+	// A named entity in the phrase, the head's first.
+	for k := head; k >= n.first; k-- {
+		if mi := x.mentionAt[k]; mi >= 0 {
+			m := d.Mentions[mi]
+			sp.Mention = m.Span
+			x.setEntity(sp, m.Entity)
+			return sp
+		}
+	}
+	h := d.Tokens[head].Lower
+	switch {
+	case n.last-n.first == 1 && (h == "he" || h == "she"):
+		if e := x.antecedent(c, doc.Person); e >= 0 {
+			x.link(sp, e, n)
+		} else {
+			sp.Kind = doc.PersonSpeaker
+		}
+		return sp
+	case n.last-n.first == 1 && h == "it":
+		if e := x.antecedent(c, doc.Org); e >= 0 {
+			x.link(sp, e, n)
+		} else {
+			sp.Kind = doc.UnknownSpeaker
+		}
+		return sp
+	case n.last-n.first == 1 && (h == "they" || h == "we"):
+		sp.Kind = doc.GroupSpeaker
+		return sp
+	case h == "government" || h == "administration" || h == "kremlin":
+		sp.Kind = doc.GovernmentSpeaker
+		return sp
+	}
+	definite := d.Tokens[n.first].Lower == "the"
+	if r, ok := roleSynonyms[h]; ok {
+		h = r
+	}
+	if definite && isRoleNoun(h) {
+		// "the ministry spokesman": the person the article gave that role.
+		if e := x.byRole(c, h); e >= 0 {
+			x.link(sp, e, n)
+			return sp
+		}
+	}
+	if definite && orgNouns[h] {
+		if e := x.byOrgNoun(c, h); e >= 0 {
+			x.link(sp, e, n)
+			return sp
+		}
+		sp.Kind = doc.OrgSpeaker
+		return sp
+	}
+	switch {
+	case groupWords[h] || isPlural(h):
+		sp.Kind = doc.GroupSpeaker
+	case isRoleNoun(h) || h == "source":
+		sp.Kind = doc.PersonSpeaker
+	}
+	return sp
+}
+
+func (x *extractor) setEntity(sp *doc.Speaker, e int) {
+	if e < 0 {
+		return
+	}
+	sp.Entity = e
+	ent := &x.d.Entities[e]
+	switch ent.Type {
+	case doc.Person:
+		sp.Kind = doc.PersonSpeaker
+	case doc.Org:
+		sp.Kind = doc.OrgSpeaker
+	case doc.GPE, doc.Loc:
+		sp.Kind = doc.GovernmentSpeaker
+		ent.Government = true
+	case doc.NORP:
+		sp.Kind = doc.GroupSpeaker
+	}
+}
+
+// link resolves a pronoun or description to entity e and records it as a
+// mention of e.
+func (x *extractor) link(sp *doc.Speaker, e int, n np) {
+	x.setEntity(sp, e)
+	x.added = append(x.added, doc.Mention{Span: sp.Mention, First: n.first, Last: n.last,
+		Type: x.d.Entities[e].Type, Entity: e, Pronoun: true})
+}
+
+// antecedent finds the entity of the given type mentioned last before token
+// c, outside quotations, within the last few sentences; the speaker of the
+// latest statement wins ties, as news reports keep their current speaker.
+func (x *extractor) antecedent(c int, typ doc.EntityType) int {
+	d := x.d
+	si := d.SentenceOf(c)
+	limit := 0
+	if si >= 4 {
+		limit = d.Sentences[si-4].First
+	}
+	off := d.Tokens[c].Start
+	best := -1
+	for mi := len(d.Mentions) - 1; mi >= 0; mi-- {
+		m := d.Mentions[mi]
+		if m.Start >= off || m.First < limit {
+			if m.First < limit {
+				break
+			}
+			continue
+		}
+		if m.Type != typ || m.Entity < 0 || x.inQuote[m.First] >= 0 {
+			continue
+		}
+		best = m.Entity
+		break
+	}
+	if typ == doc.Person {
+		// Prefer the latest person speaker when the last person named sits in
+		// a different paragraph than the cue.
+		if sp := x.lastSpeaker(); sp != nil && sp.Entity >= 0 && d.Entities[sp.Entity].Type == doc.Person && best < 0 {
+			return sp.Entity
+		}
+	}
+	return best
+}
+
+// byRole finds the latest person whose roles include the role noun.
+func (x *extractor) byRole(c int, role string) int {
+	d := x.d
+	off := d.Tokens[c].Start
+	best, bestAt := -1, -1
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		if ent.Type != doc.Person {
+			continue
+		}
+		match := false
+		for _, r := range ent.Roles {
+			for _, w := range strings.Fields(strings.ToLower(d.Str(r))) {
+				if s, ok := roleSynonyms[w]; ok {
+					w = s
+				}
+				if w == role {
+					match = true
+				}
+			}
+		}
+		if !match {
+			continue
+		}
+		for _, mi := range ent.Mentions {
+			if at := d.Mentions[mi].Start; at < off && at > bestAt {
+				best, bestAt = e, at
+			}
+		}
+	}
+	return best
+}
+
+// byOrgNoun finds the latest organisation whose name holds the noun, or for
+// generic nouns (firm, company) the latest organisation.
+func (x *extractor) byOrgNoun(c int, noun string) int {
+	d := x.d
+	off := d.Tokens[c].Start
+	generic := noun == "firm" || noun == "company" || noun == "group" || noun == "corporation" || noun == "operator" || noun == "carrier"
+	best, bestAt := -1, -1
+	for mi, m := range d.Mentions {
+		if m.Start >= off || m.Type != doc.Org || m.Entity < 0 {
+			continue
+		}
+		name := strings.ToLower(d.EntityName(&d.Entities[m.Entity]))
+		if (generic || strings.Contains(name, noun)) && m.Start > bestAt {
+			best, bestAt = m.Entity, m.Start
+		}
+		_ = mi
+	}
+	return best
+}
+
+// lastSpeaker is the speaker of the latest statement found so far.
+func (x *extractor) lastSpeaker() *doc.Speaker {
+	for i := len(x.d.Statements) - 1; i >= 0; i-- {
+		if sp := x.d.Statements[i].Speaker; sp != nil {
+			return sp
+		}
+	}
+	return nil
+}
+
+// continuations attributes quotations that stand alone as a sentence or
+// paragraph, with no cue of their own, to the speaker of the statement
+// just before them: news reports run a speaker's quotes on.
+func (x *extractor) continuations() {
+	d := x.d
+	sort.SliceStable(d.Statements, func(a, b int) bool { return d.Statements[a].Content.Start < d.Statements[b].Content.Start })
+	for pi, p := range x.pairs {
+		if x.used[pi] || p.words(d) < 4 {
+			continue
+		}
+		t := d.Tokens[p.open]
+		if !t.Is(doc.SentStart) && !t.Is(doc.ParaStart) {
+			continue
+		}
+		// The latest statement before the quotation, within two paragraphs.
+		var prev *doc.Statement
+		for i := range d.Statements {
+			if d.Statements[i].Content.End <= t.Start {
+				prev = &d.Statements[i]
+			}
+		}
+		if prev == nil || prev.Speaker == nil || paragraphsBetween(d, prev.Content.End, t.Start) > 2 {
+			continue
+		}
+		sp := *prev.Speaker
+		d.Statements = append(d.Statements, doc.Statement{Kind: doc.Direct, Content: p.content(d), Speaker: &sp, Confidence: 0.6})
+		x.used[pi] = true
+		sort.SliceStable(d.Statements, func(a, b int) bool { return d.Statements[a].Content.Start < d.Statements[b].Content.Start })
+	}
+}
+
+func paragraphsBetween(d *doc.Document, a, b int) int {
+	return strings.Count(d.Text[a:b], "\n")
+}
+
+// commitMentions adds the pronoun and description mentions that speaker
+// resolution linked, keeping mentions and entity mention lists in order.
+func (x *extractor) commitMentions() {
+	if len(x.added) == 0 {
+		return
+	}
+	d := x.d
+	seen := map[doc.Span]bool{}
+	for _, m := range d.Mentions {
+		seen[m.Span] = true
+	}
+	for _, m := range x.added {
+		if !seen[m.Span] {
+			seen[m.Span] = true
+			d.Mentions = append(d.Mentions, m)
+		}
+	}
+	sort.SliceStable(d.Mentions, func(a, b int) bool { return d.Mentions[a].Start < d.Mentions[b].Start })
+	for e := range d.Entities {
+		d.Entities[e].Mentions = d.Entities[e].Mentions[:0]
+	}
+	for mi, m := range d.Mentions {
+		if m.Entity >= 0 {
+			d.Entities[m.Entity].Mentions = append(d.Entities[m.Entity].Mentions, mi)
+		}
+	}
+}

@@ -1,0 +1,231 @@
+package quote
+
+import (
+	"newsgraph/doc"
+)
+
+// verb handles a reporting verb at token c of sentence s.
+func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
+	d := x.d
+	conf := 0.9
+	if cu.belief {
+		conf = 0.7
+	}
+	// The speaker before the cue, possibly with an apposition or relative
+	// clause between them: "Mark Serwotka, the union's leader, warned".
+	j := x.skipAdverbsLeft(c-1, s.First)
+	subj := x.subjectLeft(j, s.First)
+	var inherited *doc.Speaker
+	if !subj.ok() && j > s.First && d.Tokens[j].Lower == "," && x.mentionAt[j-1] >= 0 {
+		subj = x.subjectLeft(j-1, s.First) // "Igor Konashenkov, said"
+	}
+	if !subj.ok() && j > s.First && (d.Tokens[j].Lower == "and" || d.Tokens[j].Lower == "but") {
+		// A second cue of the same speaker: "Kiev insists ... and has denied ...".
+		if st := x.endingAt(d.Tokens[j-1].End); st != nil && st.Speaker != nil {
+			sp := *st.Speaker
+			inherited = &sp
+		}
+	}
+	if !subj.ok() && j >= s.First && d.Tokens[j].Lower == "," {
+		for k := j - 1; k > s.First && j-k < 14; k-- {
+			if d.Tokens[k].Lower == "," && x.mentionAt[k-1] >= 0 {
+				subj = x.subjectLeft(k-1, s.First)
+				break
+			}
+		}
+	}
+	cueEnd := c + 1
+	if addressee[cu.lemma] && cueEnd < s.Last {
+		cueEnd = x.objectEnd(cueEnd, s.Last)
+	}
+	cueSpan := doc.Span{Start: d.Tokens[c].Start, End: d.Tokens[cueEnd-1].End}
+	// Auxiliaries written before the cue belong to it ("has denied").
+	for a := c - 1; a > j && a >= s.First; a-- {
+		if l := d.Tokens[a].Lower; l == "has" || l == "have" || l == "had" || l == "will" || l == "would" {
+			if a == c-1 || adverbs[d.Tokens[a+1].Lower] {
+				cueSpan.Start = d.Tokens[a].Start
+			}
+		}
+	}
+	if inherited != nil {
+		x.right(s, x.skipTrailer(cueEnd, s.Last), cueSpan, cu, inherited, conf*0.95, false)
+		return
+	}
+	if subj.ok() {
+		k := x.skipTrailer(cueEnd, s.Last)
+		before := subj.first - s.First // words before the speaker in this sentence
+		if x.isEnd(k, s.Last) || k < s.Last && d.Tokens[k].Lower == "," && before > 2 {
+			// "CONTENT, the ministry claimed." / `"...," Peskov underlined.`
+			x.left(s, subj.first, cueSpan, cu, x.speaker(subj, c), conf)
+			if k < s.Last && d.Tokens[k].Lower == "," && k+1 < s.Last && d.Tokens[k+1].Kind == doc.Quote {
+				x.right(s, k+1, cueSpan, cu, x.lastSpeaker(), conf, true)
+			}
+			return
+		}
+		x.right(s, k, cueSpan, cu, x.speaker(subj, c), conf, false)
+		return
+	}
+	// No speaker before the cue: an inverted `"...," said Mr Smith.`
+	if c > s.First && (d.Tokens[c-1].Lower == "," || d.Tokens[c-1].Is(doc.CloseQuote)) {
+		if r := x.subjectRight(c+1, s.Last); r.ok() {
+			cueSpan.End = d.Tokens[c].End
+			x.left(s, c, cueSpan, cu, x.speaker(r, c), conf)
+		}
+	}
+}
+
+// endingAt returns the statement whose content ends at byte off.
+func (x *extractor) endingAt(off int) *doc.Statement {
+	for i := range x.d.Statements {
+		if x.d.Statements[i].Content.End == off {
+			return &x.d.Statements[i]
+		}
+	}
+	return nil
+}
+
+// according handles "according to X": the content is the rest of the
+// sentence on the other side of X.
+func (x *extractor) according(s doc.Sentence, c int) bool {
+	d := x.d
+	k := c + 2
+	e := k
+	for e < s.Last && d.Tokens[e].Lower != "," && d.Tokens[e].Kind != doc.Quote && !(d.Tokens[e].Kind == doc.Punct && d.Tokens[e].Lower == ".") {
+		e++
+	}
+	if e == k || e-k > 10 {
+		return false
+	}
+	subj := np{k, e}
+	cueSpan := doc.Span{Start: d.Tokens[c].Start, End: d.Tokens[c+1].End}
+	cu := cue{lemma: "according to"}
+	sp := x.speaker(subj, c)
+	// Leading position: only adverbs or nothing before it.
+	lead := c - s.First
+	if lead <= 2 && e < s.Last && d.Tokens[e].Lower == "," {
+		x.right(s, e+1, cueSpan, cu, sp, 0.9, false)
+		return true
+	}
+	x.left(s, c, cueSpan, cu, sp, 0.9)
+	return true
+}
+
+// left records a statement whose content precedes the speaker and cue,
+// which start at token b.
+func (x *extractor) left(s doc.Sentence, b int, cueSpan doc.Span, cu cue, sp *doc.Speaker, conf float64) {
+	d := x.d
+	e := b
+	for e > s.First && (d.Tokens[e-1].Lower == "," || d.Tokens[e-1].Lower == "-" || d.Tokens[e-1].Lower == "—") {
+		e--
+	}
+	// A quotation closing right before: the statement is the quotation,
+	// even when it spans several sentences.
+	if e > 0 && (e-1 >= 0 && d.Tokens[e-1].Kind == doc.Quote || e-2 >= 0 && d.Tokens[e-1].Lower == "," && d.Tokens[e-2].Kind == doc.Quote) {
+		qi := e - 1
+		if d.Tokens[qi].Kind != doc.Quote {
+			qi--
+		}
+		if pi := x.inQuote[qi]; pi >= 0 && x.pairs[pi].close == qi {
+			p := x.pairs[pi]
+			if p.open <= s.First || x.onlyLead(s.First, p.open) {
+				x.add(doc.Direct, p.content(d), cueSpan, cu.lemma, sp, conf)
+				return
+			}
+			content := doc.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[qi].End}
+			x.add(doc.Mixed, content, cueSpan, cu.lemma, sp, conf*0.95)
+			return
+		}
+	}
+	a := s.First
+	// Skip a leading quote opener that belongs to a paragraph-long quotation.
+	if e <= a {
+		return
+	}
+	content := doc.Span{Start: d.Tokens[a].Start, End: d.Tokens[e-1].End}
+	x.add(x.kindOf(content), content, cueSpan, cu.lemma, sp, conf*0.95)
+}
+
+// onlyLead reports whether tokens [a,b) hold no words: the quotation is the
+// whole sentence before the cue.
+func (x *extractor) onlyLead(a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.d.Tokens[k].Kind == doc.Word || x.d.Tokens[k].Kind == doc.Number {
+			return false
+		}
+	}
+	return true
+}
+
+// right records a statement whose content follows the cue from token k.
+// With split set, only a quotation starting at k is taken (the second half
+// of `"A," he said, "B."`).
+func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *doc.Speaker, conf float64, split bool) {
+	d := x.d
+	colon := false
+	for k < s.Last && (d.Tokens[k].Lower == ":" || d.Tokens[k].Lower == ",") {
+		colon = colon || d.Tokens[k].Lower == ":"
+		k++
+	}
+	that := false
+	if k < s.Last && d.Tokens[k].Lower == "that" {
+		that = true
+		k++
+	}
+	if k >= len(d.Tokens) {
+		return
+	}
+	if pi := x.inQuote[k]; pi >= 0 && x.pairs[pi].open == k {
+		p := x.pairs[pi]
+		// The quotation is the whole remaining sentence (or runs on past it).
+		if p.close >= s.Last-1 || x.isEnd(p.close+1, s.Last) {
+			if that {
+				end := len(d.Text)
+				if p.close < len(d.Tokens) {
+					end = d.Tokens[p.close].End
+				}
+				x.add(doc.Mixed, doc.Span{Start: d.Tokens[k].Start, End: end}, cueSpan, cu.lemma, sp, conf)
+			} else {
+				x.add(doc.Direct, p.content(d), cueSpan, cu.lemma, sp, conf)
+			}
+			return
+		}
+	}
+	if split {
+		return
+	}
+	_ = colon
+	// Indirect or mixed content: to the end of the sentence, or of the
+	// quotation it opens, or before a coordinated second cue.
+	e := s.Last
+	for m := k; m < s.Last; m++ {
+		t := d.Tokens[m]
+		if (t.Lower == "and" || t.Lower == "but") && x.inQuote[m] < 0 && m+1 < s.Last {
+			n := m + 1
+			for n < s.Last && adverbs[d.Tokens[n].Lower] && d.Tokens[n].Lower != "to" {
+				n++
+			}
+			if n < s.Last && n > m+1 || n < s.Last {
+				if _, ok := cues[d.Tokens[n].Lower]; ok && n > m {
+					e = m
+					break
+				}
+			}
+		}
+		if t.Lower == "," && m+2 < s.Last && d.Tokens[m+1].Lower == "according" {
+			e = m
+			break
+		}
+	}
+	if e <= k {
+		return
+	}
+	end := d.Tokens[e-1].End
+	if pi := x.inQuote[e-1]; pi >= 0 && x.pairs[pi].close >= e {
+		// The sentence split inside a quotation: keep the whole quotation.
+		if c := x.pairs[pi].close; c < len(d.Tokens) {
+			end = d.Tokens[c].End
+		}
+	}
+	content := doc.Span{Start: d.Tokens[k].Start, End: end}
+	x.add(x.kindOf(content), content, cueSpan, cu.lemma, sp, conf)
+}
