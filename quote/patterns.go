@@ -89,10 +89,15 @@ func (x *extractor) subjectLeft(j, first int) np {
 			return np{}
 		}
 		a := max(m.First, first)
-		// A description around the name is the subject phrase too:
-		// "Kremlin spokesman Dmitry Peskov", "the Defense Ministry".
-		for a > first && (determiners[d.Tokens[a-1].Lower] && !stopWords[d.Tokens[a-1].Lower]) {
-			a--
+		// A description before the name is part of the subject phrase:
+		// "director of telecoms research Tony Lavender", "the Defense
+		// Ministry", when it runs back to a clause boundary.
+		k := a
+		for k > first && a-k < 7 && d.Tokens[k-1].Kind == doc.Word && (!stopWords[d.Tokens[k-1].Lower] || d.Tokens[k-1].Lower == "of") {
+			k--
+		}
+		if k < a && (k == first || d.Tokens[k-1].Kind != doc.Word) && k < len(d.Tokens) && d.Tokens[k].Lower != "of" {
+			a = k
 		}
 		return np{a, j + 1}
 	}

@@ -134,6 +134,20 @@ func (x *extractor) antecedent(c int, typ doc.EntityType) int {
 		limit = d.Sentences[si-4].First
 	}
 	off := d.Tokens[c].Start
+	if typ == doc.Person {
+		// News keeps its current speaker: "he said" after a person's
+		// statement in the last sentences is that person.
+		for i := len(d.Statements) - 1; i >= 0; i-- {
+			st := d.Statements[i]
+			if st.Content.Start >= off || st.Speaker == nil || st.Speaker.Entity < 0 {
+				continue
+			}
+			if d.Entities[st.Speaker.Entity].Type == doc.Person && d.TokenAt(st.Content.Start) >= limit {
+				return st.Speaker.Entity
+			}
+			break
+		}
+	}
 	best := -1
 	for mi := len(d.Mentions) - 1; mi >= 0; mi-- {
 		m := d.Mentions[mi]
@@ -243,10 +257,18 @@ func (x *extractor) continuations() {
 				prev = &d.Statements[i]
 			}
 		}
-		if prev == nil || prev.Speaker == nil || paragraphsBetween(d, prev.Content.End, t.Start) > 2 {
-			continue
+		var sp doc.Speaker
+		switch {
+		case prev != nil && prev.Speaker != nil && prev.Speaker.Entity >= 0 && paragraphsBetween(d, prev.Content.End, t.Start) <= 2:
+			sp = *prev.Speaker
+		default:
+			// Otherwise the person named last before the quotation.
+			e := x.antecedent(p.open, doc.Person)
+			if e < 0 {
+				continue
+			}
+			sp = doc.Speaker{Entity: e, Kind: doc.PersonSpeaker, Mention: d.Mentions[d.Entities[e].Mentions[0]].Span}
 		}
-		sp := *prev.Speaker
 		d.Statements = append(d.Statements, doc.Statement{Kind: doc.Direct, Content: p.content(d), Speaker: &sp, Confidence: 0.6})
 		x.used[pi] = true
 		sort.SliceStable(d.Statements, func(a, b int) bool { return d.Statements[a].Content.Start < d.Statements[b].Content.Start })
