@@ -1,0 +1,330 @@
+// Command nertrain trains the recogniser's embedded model from the openly
+// licensed corpora in shared/data/ner and reports its held-out scores.
+//
+//	go run ./ner/cmd/nertrain --data /work/shared/data/ner --out ner/data/model.bin.gz
+//
+// Held out from training: the last tenth of GMB's sentences and the UNER
+// EWT test file; both are scored at the end. With --eval the embedded model
+// is only scored. --sample writes the small test-data sample the package's
+// regression test reads.
+package main
+
+import (
+	"compress/gzip"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"newsgraph/doc"
+	"newsgraph/ner"
+	"newsgraph/ner/corpus"
+)
+
+func main() {
+	fs := pflag.NewFlagSet("nertrain", pflag.ContinueOnError)
+	fs.SetOutput(os.Stderr)
+	data := fs.String("data", "/work/shared/data/ner", "folder of the NER corpora")
+	out := fs.String("out", "ner/data/model.bin.gz", "model file to write")
+	bits := fs.Uint("bits", 20, "log2 of the weight-table rows")
+	epochs := fs.Int("epochs", 8, "training epochs")
+	prune := fs.Int16("prune", 2, "zero quantised weights below this magnitude")
+	evalOnly := fs.Bool("eval", false, "only score the embedded model")
+	gmbOnly := fs.Bool("gmb-only", false, "train on GMB alone (for comparison)")
+	sample := fs.String("sample", "", "write the regression-test sample to this folder")
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		os.Exit(2)
+	}
+	if err := run(*data, *out, uint(*bits), *epochs, *prune, *evalOnly, *gmbOnly, *sample); err != nil {
+		fmt.Fprintln(os.Stderr, "nertrain:", err)
+		os.Exit(1)
+	}
+}
+
+// corpusSpec says how to read one corpus and map its labels.
+type corpusSpec struct {
+	name  string
+	files []string
+	read  func(io.Reader, string) ([]corpus.Sentence, error)
+	label func(label string, words []string) doc.EntityType
+	// tagsNORP is false for corpora that leave nationalities untagged; their
+	// O demonyms are relabelled NORP so they do not teach the model that
+	// "Iraqi" is nothing.
+	tagsNORP bool
+}
+
+func place(_ string, words []string) doc.EntityType { return ner.PlaceType(words) }
+
+func conllLabel(label string, words []string) doc.EntityType {
+	switch label {
+	case "PER":
+		return doc.Person
+	case "ORG":
+		return doc.Org
+	case "LOC":
+		return ner.PlaceType(words)
+	case "MISC":
+		for _, w := range words {
+			if !ner.IsGroupWord(w) {
+				return doc.NoType
+			}
+		}
+		return doc.NORP
+	}
+	return doc.NoType
+}
+
+func specs(data string) []corpusSpec {
+	glob := func(p string) []string {
+		m, _ := filepath.Glob(filepath.Join(data, p))
+		return m
+	}
+	return []corpusSpec{
+		{name: "wikigold", files: glob("wikigold/wikigold.conll.txt"), read: corpus.ReadCoNLL, label: conllLabel, tagsNORP: true},
+		{name: "sec", files: glob("sec-filings/FIN*.txt"), read: corpus.ReadCoNLL, label: conllLabel, tagsNORP: true},
+		{name: "btc", files: glob("btc/*.conll"), read: corpus.ReadCoNLL, label: conllLabel},
+		{name: "wnut17", files: append(glob("wnut17/wnut17train.conll"), glob("wnut17/emerging.*")...), read: corpus.ReadCoNLL,
+			label: func(l string, w []string) doc.EntityType {
+				switch l {
+				case "person":
+					return doc.Person
+				case "corporation", "group":
+					return doc.Org
+				case "location":
+					return ner.PlaceType(w)
+				}
+				return doc.NoType
+			}},
+		{name: "re3d", files: glob("re3d/conll/*/*.conll"), read: corpus.ReadCoNLL, tagsNORP: true,
+			label: func(l string, w []string) doc.EntityType {
+				switch l {
+				case "Person":
+					return doc.Person
+				case "Organisation":
+					return doc.Org
+				case "Location":
+					return ner.PlaceType(w)
+				case "Nationality":
+					return doc.NORP
+				}
+				return doc.NoType
+			}},
+		{name: "uner-dev", files: glob("uner-en-ewt/en_ewt-ud-dev.iob2"), read: corpus.ReadUNER, label: conllLabel},
+		{name: "gum", files: glob("gum/dep/*.conllu"), read: corpus.ReadGUM,
+			label: func(l string, w []string) doc.EntityType {
+				switch l {
+				case "person":
+					return doc.Person
+				case "organization":
+					return doc.Org
+				case "place":
+					return ner.PlaceType(w)
+				}
+				return doc.NoType
+			}},
+	}
+}
+
+func gmbLabel(l string, w []string) doc.EntityType {
+	switch l {
+	case "per":
+		return doc.Person
+	case "org":
+		return doc.Org
+	case "geo":
+		return ner.PlaceType(w)
+	case "gpe":
+		return doc.NORP
+	}
+	return doc.NoType
+}
+
+func readFiles(files []string, read func(io.Reader, string) ([]corpus.Sentence, error)) ([]corpus.Sentence, error) {
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no files")
+	}
+	var all []corpus.Sentence
+	for _, f := range files {
+		r, err := os.Open(f)
+		if err != nil {
+			return nil, err
+		}
+		s, err := read(r, f)
+		r.Close()
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, s...)
+	}
+	return all, nil
+}
+
+// examples groups sentences into documents and maps their spans, taking
+// titles out of person spans.
+func examples(sents []corpus.Sentence, label func(string, []string) doc.EntityType, tagsNORP bool) []ner.Example {
+	return examplesWithTitles(sents, label, tagsNORP, true)
+}
+
+func examplesWithTitles(sents []corpus.Sentence, label func(string, []string) doc.EntityType, tagsNORP, stripTitles bool) []ner.Example {
+	var out []ner.Example
+	for i := 0; i < len(sents); {
+		j := i + 1
+		for j < len(sents) && !sents[j].DocStart && j-i < 200 {
+			j++
+		}
+		group := sents[i:j]
+		d := corpus.Doc(group)
+		var chunks []ner.Chunk
+		for k, s := range group {
+			base := d.Sentences[k].First
+			tagged := make([]bool, len(s.Words))
+			for _, sp := range corpus.Spans(s.Tags) {
+				for t := sp.First; t < sp.Last; t++ {
+					tagged[t] = true
+				}
+				if t := label(sp.Label, s.Words[sp.First:sp.Last]); t != doc.NoType {
+					first := sp.First
+					if t == doc.Person && stripTitles {
+						first += ner.TitleWords(s.Words[sp.First:sp.Last])
+					}
+					chunks = append(chunks, ner.Chunk{First: base + first, Last: base + sp.Last, Type: t})
+				}
+			}
+			if !tagsNORP {
+				for t, w := range s.Words {
+					if !tagged[t] && w != strings.ToLower(w) && ner.IsGroupWord(w) {
+						chunks = append(chunks, ner.Chunk{First: base + t, Last: base + t + 1, Type: doc.NORP})
+					}
+				}
+			}
+		}
+		slices.SortFunc(chunks, func(a, b ner.Chunk) int { return a.First - b.First })
+		out = append(out, ner.Example{Doc: d, Chunks: chunks})
+		i = j
+	}
+	return out
+}
+
+func foldGMB(t doc.EntityType) doc.EntityType {
+	if t == doc.GPE {
+		return doc.Loc
+	}
+	return t
+}
+
+func foldUNER(t doc.EntityType) doc.EntityType {
+	switch t {
+	case doc.GPE:
+		return doc.Loc
+	case doc.NORP:
+		return doc.NoType
+	}
+	return t
+}
+
+func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly bool, sample string) error {
+	gmb, err := readFiles([]string{filepath.Join(data, "gmb-kaggle/ner_dataset.csv")}, corpus.ReadGMB)
+	if err != nil {
+		return err
+	}
+	gmb = gmb[:len(gmb)-1] // the file was cut at Excel's row limit mid-sentence
+	cut := len(gmb) - len(gmb)/10
+	gmbTrain, gmbTest := gmb[:cut], gmb[cut:]
+	uner, err := readFiles([]string{filepath.Join(data, "uner-en-ewt/en_ewt-ud-test.iob2")}, corpus.ReadUNER)
+	if err != nil {
+		return err
+	}
+	gmbEval := examples(gmbTest, gmbLabel, true)
+	unerEval := examples(uner, conllLabel, false)
+	fmt.Fprintf(os.Stderr, "GMB: %d train, %d held-out sentences; UNER test: %d sentences\n", len(gmbTrain), len(gmbTest), len(uner))
+
+	if sample != "" {
+		return writeSample(sample, gmbTest[:400], uner[:400])
+	}
+
+	var m *ner.Model
+	if evalOnly {
+		m = ner.Default()
+	} else {
+		train := examples(gmbTrain, gmbLabel, true)
+		if !gmbOnly {
+			for _, sp := range specs(data) {
+				s, err := readFiles(sp.files, sp.read)
+				if err != nil {
+					return fmt.Errorf("%s: %w", sp.name, err)
+				}
+				ex := examples(s, sp.label, sp.tagsNORP)
+				fmt.Fprintf(os.Stderr, "%s: %d sentences\n", sp.name, len(s))
+				train = append(train, ex...)
+			}
+		}
+		start := time.Now()
+		m, err = ner.Train(train, ner.TrainOptions{
+			Bits: bits, Epochs: epochs, Prune: prune, Seed: 1, Log: os.Stderr,
+			AfterEpoch: func(epoch int, m *ner.Model) {
+				s := ner.Evaluate(m, gmbEval, foldGMB)
+				fmt.Fprintf(os.Stderr, "  epoch %d: GMB held-out F1 %.4f\n", epoch, s[0].F1())
+			},
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "trained in %v\n", time.Since(start).Round(time.Second))
+		if err := writeModel(m, out); err != nil {
+			return err
+		}
+	}
+	fmt.Println("GMB held-out (last tenth of sentences), GPE+LOC scored as LOC (GMB's geo),")
+	fmt.Println("titles taken out of GMB's person spans (newsgraph's convention):")
+	ner.Evaluate(m, gmbEval, foldGMB).Write(os.Stdout)
+	fmt.Println("\nGMB held-out with GMB's own person spans (titles inside):")
+	ner.Evaluate(m, examplesWithTitles(gmbTest, gmbLabel, true, false), foldGMB).Write(os.Stdout)
+	fmt.Println("\nUNER EWT test, GPE+LOC scored as LOC, NORP not annotated:")
+	ner.Evaluate(m, unerEval, foldUNER).Write(os.Stdout)
+	return nil
+}
+
+func writeModel(m *ner.Model, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	if _, err := m.WriteTo(zw); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// writeSample writes held-out sentences as CoNLL files (word TAB tag) for
+// the regression test: gmb.conll keeps GMB's labels, uner.conll UNER's.
+func writeSample(dir string, gmb, uner []corpus.Sentence) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	write := func(name string, sents []corpus.Sentence) error {
+		var b strings.Builder
+		for _, s := range sents {
+			if s.DocStart {
+				b.WriteString("-DOCSTART-\tO\n\n")
+			}
+			for i, w := range s.Words {
+				fmt.Fprintf(&b, "%s\t%s\n", w, s.Tags[i])
+			}
+			b.WriteByte('\n')
+		}
+		return os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644)
+	}
+	if err := write("gmb-heldout.conll", gmb); err != nil {
+		return err
+	}
+	return write("uner-test.conll", uner)
+}

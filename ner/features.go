@@ -1,0 +1,190 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"newsgraph/doc"
+)
+
+// props are the per-token facts the feature templates combine, computed
+// once per token so that each template is a couple of multiplies.
+type props struct {
+	word, shape, suf2, suf3, suf4, pre3 uint64
+	fine, coarse                        uint16
+	rank, gaz                           uint8
+	sentStart                           bool
+}
+
+// boundary stands in for the tokens before and after a sentence.
+var boundary = props{
+	word: hashString("<S>"), shape: hashString("<S>"), suf2: 1, suf3: 2, suf4: 3, pre3: 4,
+	fine: 0xFFFF, coarse: 0xFFFF, rank: 0xFF, gaz: 0xFF,
+}
+
+// shape writes the word's collapsed character classes into buf: X upper, x
+// lower, d digit, other characters kept as they are ("U.S." -> "X.X.",
+// "McDonald's" -> "XxXx'x", "1990s" -> "dx"). Runs collapse to one class so
+// that the shape generalises across word lengths.
+func shape(s string, buf []byte) []byte {
+	buf = buf[:0]
+	var last byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		var class byte
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'A' && c <= 'Z':
+				class = 'X'
+			case c >= 'a' && c <= 'z':
+				class = 'x'
+			case c >= '0' && c <= '9':
+				class = 'd'
+			default:
+				class = c
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case unicode.IsUpper(r):
+				class = 'X'
+			case unicode.IsLetter(r):
+				class = 'x'
+			case unicode.IsDigit(r):
+				class = 'd'
+			default:
+				class = 'o'
+			}
+		}
+		if class != last && len(buf) < 16 {
+			buf = append(buf, class)
+		}
+		last = class
+	}
+	return buf
+}
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// isCandidate reports whether token text s could start or end a name: it has
+// an upper-case letter, i.e. its lower-case form differs from it.
+func isCandidate(s, lower string) bool { return s != lower }
+
+// computeProps fills p with the properties of every token of d.
+func (lx *lexicon) computeProps(d *doc.Document, p []props) {
+	var buf [16]byte
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		lower := t.Lower
+		q := &p[i]
+		*q = props{}
+		q.word = hashString(lower)
+		q.shape = hashBytes(shape(d.Text[t.Start:t.End], buf[:0]))
+		n := len(lower)
+		q.suf2 = hashString(lower[max(0, n-2):])
+		q.suf3 = hashString(lower[max(0, n-3):])
+		q.suf4 = hashString(lower[max(0, n-4):])
+		q.pre3 = hashString(lower[:min(n, 3)])
+		q.sentStart = t.Flags&doc.SentStart != 0
+		if wi, ok := lx.words.get(q.word); ok {
+			q.fine, q.coarse, q.rank = wi.fine, wi.coarse, wi.rank
+			q.gaz |= wi.gaz
+		}
+	}
+	// Multi-word gazetteer phrases, tried only where a phrase can start.
+	for _, s := range d.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			wi, ok := lx.words.get(p[i].word)
+			if !ok || wi.phraseLens == 0 {
+				continue
+			}
+			h := phraseHash(0, p[i].word)
+			for j := i + 1; j < s.Last && j-i < 8; j++ {
+				h = phraseHash(h, p[j].word)
+				if wi.phraseLens&(1<<(j-i)) == 0 {
+					continue
+				}
+				if class, ok := lx.phrases.get(h); ok {
+					p[i].gaz |= class
+					for k := i + 1; k <= j; k++ {
+						p[k].gaz |= class | gazInner
+					}
+				}
+			}
+		}
+	}
+}
+
+// numFeatures is the number of feature templates; every token fires exactly
+// one feature per template.
+const numFeatures = 30
+
+// seeds make each template's hashes distinct.
+var seeds = func() (s [numFeatures]uint64) {
+	for i := range s {
+		s[i] = mix(uint64(i+1)*0x9E3779B97F4A7C15, 0x5EED)
+	}
+	return
+}()
+
+// features writes the weight-table rows of the features of token i of the
+// sentence p[first:last] into rows (len numFeatures), each row index being
+// the top tableBits bits of the feature hash.
+func features(p []props, first, last, i int, tableBits uint, rows []uint32) {
+	at := func(j int) *props {
+		if j < first || j >= last {
+			return &boundary
+		}
+		return &p[j]
+	}
+	c, l1, l2, r1, r2 := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
+	shift := 64 - tableBits
+	ss := uint64(0)
+	if c.sentStart {
+		ss = 1
+	}
+	v := [numFeatures]uint64{
+		0,
+		c.word,
+		l1.word,
+		r1.word,
+		l2.word,
+		r2.word,
+		mix(l1.word, c.word),
+		mix(c.word, r1.word),
+		c.shape,
+		mix(l1.shape, c.shape),
+		mix(c.shape, r1.shape),
+		mix(mix(l1.shape, c.shape), r1.shape),
+		c.suf2,
+		c.suf3,
+		c.suf4,
+		c.pre3,
+		uint64(c.fine),
+		uint64(c.coarse),
+		uint64(l1.fine),
+		uint64(r1.fine),
+		uint64(l1.coarse)<<32 | uint64(c.coarse)<<16 | uint64(r1.coarse),
+		uint64(c.gaz),
+		uint64(l1.gaz),
+		uint64(r1.gaz),
+		mix(c.shape, ss<<8|uint64(c.rank)),
+		mix(c.shape, l1.word),
+		mix(c.shape, r1.word),
+		mix(c.shape, uint64(c.fine)),
+		mix(c.shape, uint64(c.rank)),
+		mix(c.shape, c.word),
+	}
+	for k := range numFeatures {
+		rows[k] = uint32(mix(seeds[k], v[k]) >> shift)
+	}
+}

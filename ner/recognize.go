@@ -1,0 +1,153 @@
+package ner
+
+import (
+	"newsgraph/doc"
+)
+
+// scratch holds one Recognize call's buffers, pooled so that steady-state
+// recognition allocates only the returned mentions.
+type scratch struct {
+	props  []props
+	rows   [numFeatures]uint32
+	emit   []int32
+	back   []tag
+	tags   []tag
+	chunks []Chunk
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// maxGap is how many lower-case tokens may sit inside one scored region
+// ("Bank of England", "Federal Bureau of the Investigation"). Tokens outside
+// regions are O without being scored: names in news carry a capital, and
+// skipping the rest is most of the recogniser's speed.
+const maxGap = 2
+
+// Recognize finds the entity mentions of d, in text order, with Entity -1.
+// A name that occurs more than once keeps one type throughout the document.
+func (m *Model) Recognize(d *doc.Document) []doc.Mention {
+	if len(d.Tokens) == 0 {
+		return nil
+	}
+	sc, _ := m.pool.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	defer m.pool.Put(sc)
+	sc.props = grow(sc.props, len(d.Tokens))
+	m.lx.computeProps(d, sc.props)
+	sc.chunks = sc.chunks[:0]
+	for _, s := range d.Sentences {
+		sc.chunks = m.tagSentence(d, sc, s.First, s.Last, sc.chunks)
+	}
+	if len(sc.chunks) == 0 {
+		return nil
+	}
+	unifyTypes(sc.props, sc.chunks)
+	out := make([]doc.Mention, len(sc.chunks))
+	for i, c := range sc.chunks {
+		out[i] = doc.Mention{
+			Span:   doc.Span{Start: d.Tokens[c.First].Start, End: d.Tokens[c.Last-1].End},
+			First:  c.First,
+			Last:   c.Last,
+			Type:   c.Type,
+			Entity: -1,
+		}
+	}
+	return out
+}
+
+// tagSentence decodes the capitalised regions of tokens [first, last) and
+// appends the chunks found.
+func (m *Model) tagSentence(d *doc.Document, sc *scratch, first, last int, out []Chunk) []Chunk {
+	start, end := -1, -1 // current region [start, end)
+	flush := func() {
+		if start >= 0 {
+			out = m.tagRegion(sc, first, last, start, end, out)
+		}
+	}
+	for i := first; i < last; i++ {
+		t := &d.Tokens[i]
+		if !isCandidate(d.Text[t.Start:t.End], t.Lower) {
+			continue
+		}
+		if start >= 0 && i-end <= maxGap {
+			end = i + 1
+			continue
+		}
+		flush()
+		start, end = i, i+1
+	}
+	flush()
+	return out
+}
+
+// tagRegion runs Viterbi over tokens [start, end) of the sentence
+// [first, last), whose neighbours still feed the context features.
+func (m *Model) tagRegion(sc *scratch, first, last, start, end int, out []Chunk) []Chunk {
+	n := end - start
+	sc.emit = grow(sc.emit, n*numTags)
+	sc.back = grow(sc.back, n*numTags)
+	sc.tags = grow(sc.tags, n)
+	for i := range n {
+		features(sc.props, first, last, start+i, m.bits, sc.rows[:])
+		m.emissions(sc.rows[:], sc.emit[i*numTags:(i+1)*numTags])
+	}
+	viterbi(n, sc.emit, &m.trans, sc.back, sc.tags)
+	return decodeBILOU(sc.tags, start, out)
+}
+
+// emissions sums the weights of the features in rows for every tag.
+func (m *Model) emissions(rows []uint32, e []int32) {
+	var acc [numTags]int32
+	for _, r := range rows {
+		w := m.w[int(r)*numTags : int(r)*numTags+numTags]
+		for t, x := range w {
+			acc[t] += int32(x)
+		}
+	}
+	copy(e, acc[:])
+}
+
+// unifyTypes gives every occurrence of a name the type it has most often in
+// the document (ties go to the earliest), so "Kiev" is not a place in one
+// paragraph and an organisation in the next.
+func unifyTypes(p []props, chunks []Chunk) {
+	if len(chunks) < 2 {
+		return
+	}
+	type vote struct {
+		counts [numTypes + 1]int
+		first  doc.EntityType
+	}
+	votes := make(map[uint64]*vote, len(chunks))
+	keys := make([]uint64, len(chunks))
+	for i, c := range chunks {
+		h := uint64(0)
+		for j := c.First; j < c.Last; j++ {
+			h = phraseHash(h, p[j].word)
+		}
+		keys[i] = h
+		v := votes[h]
+		if v == nil {
+			v = &vote{first: c.Type}
+			votes[h] = v
+		}
+		v.counts[c.Type]++
+	}
+	for i := range chunks {
+		v := votes[keys[i]]
+		best := v.first
+		for t := doc.Person; t <= doc.NORP; t++ {
+			if v.counts[t] > v.counts[best] {
+				best = t
+			}
+		}
+		chunks[i].Type = best
+	}
+}
