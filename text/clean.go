@@ -116,12 +116,29 @@ func IsBoilerplate(line string) bool {
 	prose := last == '.' || last == '?' || last == '!' || last == '"' || last == ':'
 	if !prose {
 		for _, w := range creditWords {
-			if i := strings.Index(lower, w); i >= 0 && (strings.Contains(line, "/") || strings.Contains(lower, "via ") || strings.Contains(lower, "photo") || i == 0 || words <= 4) {
+			if i := wordIndex(lower, w); i >= 0 && (strings.Contains(line, "/") || strings.Contains(lower, "via ") || strings.Contains(lower, "photo") || i == 0 || words <= 4) {
 				return true
 			}
 		}
 	}
 	return isByline(line, words)
+}
+
+// wordIndex finds w in s as a whole word ("epa", not "department").
+func wordIndex(s, w string) int {
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		before := i == 0 || !isASCIILetter(s[i-1])
+		after := i+len(w) == len(s) || !isASCIILetter(s[i+len(w)])
+		if before && after {
+			return i
+		}
+		off = i + 1
+	}
 }
 
 // isByline matches "By Jane Smith", "By Jane Smith, BBC News" and

@@ -191,9 +191,6 @@ func (tz *Tokenizer) scanWord(s string, i int, t *doc.Token) int {
 			case c == '.' || c == '-' || c == ',' || c == '\'' || c == '&':
 				// Inner punctuation joins when a letter or digit follows:
 				// U.S., US-led, 2,838, O'Brien, don't, AT&T.
-				if i+1 >= len(s) {
-					return finishWord(tz, s, start, i, t, letters, uppers, digits, upperFirst, lowerFirst, flags, ascii)
-				}
 				nextIsWord, _ := letterAt(s, i+1, true)
 				if !nextIsWord {
 					// An abbreviation keeps its full stop: Mr. U.S. Jan.
