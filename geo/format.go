@@ -1,9 +1,6 @@
 package geo
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -11,18 +8,24 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"unsafe"
+
+	"github.com/klauspost/compress/zstd"
 )
 
-// The gazetteer file is gzip'd and columnar, so that gzip sees long runs of
-// like values and decoding is a few tight loops with no per-string copy:
-// every string is a substring of the one decompressed buffer.
+// The gazetteer file is zstd-compressed and columnar, so that the compressor
+// sees long runs of like values and decoding is a few tight loops with no
+// per-string copy: every string is a substring of the one decompressed
+// buffer. zstd rather than gzip because it decompresses several times faster,
+// which is most of start-up.
 //
 //	magic
 //	features:   n, n × str                       (feature-code table)
 //	places:     n, then columns of n values each:
 //	            id (varint delta), name (str), country (str), feature (uvarint index),
 //	            admin1 (str), population (uvarint), lat, lon (varint, 1e-5 degree)
-//	names:      n, n × (str, flags byte, count, count × uvarint place index)
+//	names:      n, total references, n × (str, flags byte, count, count × uvarint place index)
 //	demonyms:   n, n × (str demonym, str country)
 //
 // str is a uvarint length and the bytes.
@@ -48,11 +51,12 @@ func Encode(w io.Writer, recs []Record, common map[string]bool, demonyms map[str
 	if err != nil {
 		return err
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return err
 	}
 	if _, err := zw.Write(b); err != nil {
+		zw.Close()
 		return err
 	}
 	return zw.Close()
@@ -134,6 +138,11 @@ func encodeRaw(recs []Record, common map[string]bool, demonyms map[string]string
 	}
 	sort.Strings(names)
 	b = binary.AppendUvarint(b, uint64(len(names)))
+	nrefs := 0
+	for _, idx := range byName {
+		nrefs += len(idx)
+	}
+	b = binary.AppendUvarint(b, uint64(nrefs))
 	for _, n := range names {
 		str(n)
 		var fl byte
@@ -164,19 +173,18 @@ func encodeRaw(recs []Record, common map[string]bool, demonyms map[string]string
 
 // Decode parses a gazetteer file written by Encode.
 func Decode(data []byte) (*Gazetteer, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+	zr, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxDecoded))
 	if err != nil {
 		return nil, fmt.Errorf("geo: gazetteer: %w", err)
 	}
-	var sb strings.Builder
-	n, err := io.Copy(&sb, bufio.NewReader(io.LimitReader(zr, maxDecoded+1)))
+	defer zr.Close()
+	raw, err := zr.DecodeAll(data, nil)
 	if err != nil {
 		return nil, fmt.Errorf("geo: gazetteer: %w", err)
 	}
-	if n > maxDecoded {
-		return nil, fmt.Errorf("geo: gazetteer: decompressed size over %d bytes", maxDecoded)
-	}
-	return decodeRaw(sb.String())
+	// raw is ours and never written again, so a string view of it is safe
+	// and saves copying 14 MB.
+	return decodeRaw(unsafe.String(unsafe.SliceData(raw), len(raw)))
 }
 
 var errTruncated = errors.New("truncated")
@@ -328,9 +336,10 @@ func decodeRaw(s string) (*Gazetteer, error) {
 	}
 
 	nn := r.count("name", 3)
-	g.names = make(map[string]uint32, nn)
+	g.names = newNameTable(nn)
 	g.nameStart = make([]uint32, 1, nn+1)
 	g.common = make([]bool, nn)
+	g.refs = make([]*Place, 0, r.count("place reference", 1))
 	for i := 0; i < nn && r.err == nil; i++ {
 		name := r.str()
 		g.common[i] = r.byte()&flagCommon != 0
@@ -340,15 +349,17 @@ func decodeRaw(s string) (*Gazetteer, error) {
 			if r.err == nil && p >= uint64(len(ps)) {
 				r.fail(fmt.Errorf("name %q: place index %d out of range", name, p))
 			}
+			if r.err == nil && len(g.refs) == cap(g.refs) {
+				r.fail(fmt.Errorf("more place references than the %d announced", cap(g.refs)))
+			}
 			if r.err != nil {
 				break
 			}
 			g.refs = append(g.refs, &ps[p])
 		}
-		if _, dup := g.names[name]; dup && r.err == nil {
+		if !g.names.insert(name) && r.err == nil {
 			r.fail(fmt.Errorf("name %q listed twice", name))
 		}
-		g.names[name] = uint32(i)
 		g.nameStart = append(g.nameStart, uint32(len(g.refs)))
 	}
 	if r.err != nil {

@@ -2,15 +2,11 @@ package geo
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
 	"testing"
 )
 
-func newGzip(w io.Writer) *gzip.Writer { return gzip.NewWriter(w) }
-
-// FuzzDecode feeds the decoder's parsing of the decompressed format (gzip's
-// checksum would reject nearly every mutation before it got there) and the
+// FuzzDecode feeds the decoder's parsing of the decompressed format (the
+// compressor's framing would reject nearly every mutation before it got there) and the
 // full Decode path.
 func FuzzDecode(f *testing.F) {
 	recs := []Record{
@@ -30,7 +26,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if g, err := decodeRaw(string(data)); err == nil {
-			for name := range g.names {
+			for _, name := range g.names.keys {
 				for _, p := range g.Lookup(name) {
 					_ = p.Doc()
 				}

@@ -45,9 +45,9 @@ func (p *Place) IsCountry() bool { return len(p.Feature) >= 3 && p.Feature[:3] =
 // Gazetteer is a decoded gazetteer: names, places and demonyms.
 type Gazetteer struct {
 	places []Place
-	// names maps a name to its index in nameStart; refs[nameStart[i]:nameStart[i+1]]
-	// are its places, most populous first.
-	names     map[string]uint32
+	// names finds a name's index i; refs[nameStart[i]:nameStart[i+1]] are
+	// its places, most populous first.
+	names     *nameTable
 	nameStart []uint32
 	common    []bool // the name is also a common English word (March, Bath, Police)
 	refs      []*Place
@@ -59,7 +59,7 @@ type Gazetteer struct {
 // populous first, or nil. The slice is shared: do not modify it. Lookup
 // allocates nothing.
 func (g *Gazetteer) Lookup(name string) []*Place {
-	i, ok := g.names[name]
+	i, ok := g.names.find(name)
 	if !ok {
 		return nil
 	}
@@ -71,7 +71,7 @@ func (g *Gazetteer) Lookup(name string) []*Place {
 // place, so callers should ask for more (a large population, a country
 // name, or context) before typing it as one. Country names are never common.
 func (g *Gazetteer) Common(name string) bool {
-	i, ok := g.names[name]
+	i, ok := g.names.find(name)
 	return ok && g.common[i]
 }
 
@@ -92,9 +92,9 @@ func (g *Gazetteer) Country(code string) (*Place, bool) {
 func (g *Gazetteer) Len() int { return len(g.places) }
 
 // NumNames is the number of distinct names.
-func (g *Gazetteer) NumNames() int { return len(g.nameStart) - 1 }
+func (g *Gazetteer) NumNames() int { return len(g.names.keys) }
 
-//go:embed gazetteer.bin.gz
+//go:embed gazetteer.bin.zst
 var embedded []byte
 
 var (

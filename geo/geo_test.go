@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klauspost/compress/zstd"
+
 	"newsgraph/doc"
 )
 
@@ -248,8 +250,8 @@ func TestDecodeErrors(t *testing.T) {
 		want string
 	}{
 		{"empty", nil, "gazetteer"},
-		{"not gzip", []byte("hello"), "gazetteer"},
-		{"truncated gzip", good[:len(good)/2], "gazetteer"},
+		{"not zstd", []byte("hello"), "gazetteer"},
+		{"truncated zstd", good[:len(good)/2], "gazetteer"},
 		{"bad magic", gz(t, []byte("newsgraph-geo\x09rest")), "bad magic"},
 		{"truncated body", gz(t, raw[:len(raw)-3]), "truncated"},
 		{"trailing bytes", gz(t, append(append([]byte{}, raw...), 0)), "trailing"},
@@ -265,7 +267,10 @@ func TestDecodeErrors(t *testing.T) {
 
 func gz(t testing.TB, raw []byte) []byte {
 	var buf bytes.Buffer
-	zw := newGzip(&buf)
+	zw, err := zstd.NewWriter(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
 	zw.Write(raw)
 	zw.Close()
 	return buf.Bytes()

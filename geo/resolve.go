@@ -208,7 +208,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // reports admin). A name the gazetteer knows whole ("the Gulf", "Kiev
 // Oblast"?) is kept whole.
 func (g *Gazetteer) trimName(name string) (string, bool) {
-	if _, ok := g.names[name]; ok {
+	if _, ok := g.names.find(name); ok {
 		return name, false
 	}
 	for _, p := range []string{"the ", "The "} {
@@ -223,12 +223,12 @@ func (g *Gazetteer) trimName(name string) (string, bool) {
 			break
 		}
 	}
-	if _, ok := g.names[name]; ok {
+	if _, ok := g.names.find(name); ok {
 		return name, false
 	}
 	for _, w := range adminWords {
 		if base, ok := strings.CutSuffix(name, " "+w); ok {
-			if _, known := g.names[base]; known {
+			if _, known := g.names.find(base); known {
 				return base, true
 			}
 		}
