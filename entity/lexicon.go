@@ -124,3 +124,8 @@ var calendar = map[string]bool{
 
 // pronouns that can stand for a person or organisation speaker.
 var personPronouns = map[string]bool{"he": true, "she": true}
+
+// IsCommonWord reports whether a lower-cased word is far more often written
+// in lower case than capitalised: capitalised, it is most likely a sentence
+// opener, not a name.
+func IsCommonWord(lower string) bool { return lex.common[lower] }

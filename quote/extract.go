@@ -104,7 +104,7 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 		cu.lemma == "find" || cu.lemma == "hold" || cu.lemma == "charge" || cu.lemma == "question" || cu.lemma == "learn" ||
 		cu.lemma == "hear" || cu.lemma == "quote" || cu.lemma == "welcome" || cu.lemma == "brief" || cu.lemma == "project" ||
 		cu.lemma == "object" || cu.lemma == "figure" || cu.lemma == "understand" || cu.lemma == "know" || cu.lemma == "answer" ||
-		cu.lemma == "counter" || cu.lemma == "detail" || cu.lemma == "request" {
+		cu.lemma == "counter" || cu.lemma == "speak" || cu.lemma == "detail" || cu.lemma == "request" {
 		// Verbs that are reporting cues only with a clause after them.
 		if c+1 >= s.Last || d.Tokens[c+1].Lower != "that" {
 			return false

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"newsgraph/doc"
+	"newsgraph/entity"
 )
 
 // adverbs may stand between a speaker and the cue ("Peskov on Wednesday
@@ -124,6 +125,9 @@ func (x *extractor) subjectLeft(j, first int) np {
 	head := t.Lower
 	// A description needs a determiner, a plural head or a known head
 	// word; otherwise the word is more likely a verb or adverb.
+	if a == j && t.Is(doc.Upper) && !entity.IsCommonWord(t.Lower) {
+		return np{j, j + 1} // an unknown name: "Peskov underlined"
+	}
 	if determiners[d.Tokens[a].Lower] || groupWords[head] || isPlural(head) && a < j || isRoleNoun(head) || x.mentionAt[a] >= 0 || d.Tokens[a].Is(doc.Upper) && a > first {
 		return np{a, j + 1}
 	}

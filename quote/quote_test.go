@@ -1,0 +1,113 @@
+package quote_test
+
+import (
+	"strings"
+	"testing"
+
+	"newsgraph/doc"
+	"newsgraph/pipeline"
+)
+
+// analyze runs the whole pipeline, as quote extraction depends on tokens,
+// sentences and entities.
+func analyze(text string) *doc.Document {
+	d := &doc.Document{Text: text}
+	pipeline.New().Analyze(d)
+	return d
+}
+
+type want struct{ kind, content, speaker, cue string }
+
+func got(d *doc.Document) []want {
+	var out []want
+	for _, st := range d.Statements {
+		w := want{kind: st.Kind.String(), content: d.Str(st.Content)}
+		if st.Cue.Valid() {
+			w.cue = d.Str(st.Cue)
+		}
+		if sp := st.Speaker; sp != nil {
+			w.speaker = d.Str(sp.Mention)
+			if sp.Entity >= 0 {
+				w.speaker = d.EntityName(&d.Entities[sp.Entity])
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"postposed direct", `"We will win," Dmitry Peskov said.`,
+			[]want{{"direct", "We will win,", "Dmitry Peskov", "said"}}},
+		{"inverted direct", `"We will win," said Dmitry Peskov.`,
+			[]want{{"direct", "We will win,", "Dmitry Peskov", "said"}}},
+		{"colon direct", `Dmitry Peskov said: "We will win."`,
+			[]want{{"direct", "We will win.", "Dmitry Peskov", "said"}}},
+		{"indirect with that", `Kremlin spokesman Dmitry Peskov said that the talks had failed.`,
+			[]want{{"indirect", "the talks had failed", "Dmitry Peskov", "said"}}},
+		{"mixed", `Igor Konashenkov said the "regrouping is taking place."`,
+			[]want{{"mixed", `the "regrouping is taking place."`, "Igor Konashenkov", "said"}}},
+		{"postposed indirect", `Troops are regrouping, the Defense Ministry claimed on Wednesday.`,
+			[]want{{"indirect", "Troops are regrouping", "Defense Ministry", "claimed"}}},
+		{"according to leading", `According to the BBC, the talks failed.`,
+			[]want{{"indirect", "the talks failed", "BBC", "According to"}}},
+		{"according to trailing", `The talks failed, according to the BBC.`,
+			[]want{{"indirect", "The talks failed", "BBC", "according to"}}},
+		{"pronoun resolved", `Dmitry Peskov spoke in Moscow. He said the talks had failed.`,
+			[]want{{"indirect", "the talks had failed", "Dmitry Peskov", "said"}}},
+		{"capital as government", `Kiev insists the offensive was unprovoked and has denied claims it planned an attack.`,
+			[]want{{"indirect", "the offensive was unprovoked", "Kiev", "insists"}, {"indirect", "claims it planned an attack", "Kiev", "has denied"}}},
+		{"told addressee", `Mark Serwotka told the BBC that a strike was likely.`,
+			[]want{{"indirect", "a strike was likely", "Mark Serwotka", "told the BBC"}}},
+		{"split quote", `"We will win," Peskov said, "and soon."`,
+			[]want{{"direct", "We will win,", "Peskov", "said"}, {"direct", "and soon.", "Peskov", "said"}}},
+		{"group speaker", `Analysts say the market will fall.`,
+			[]want{{"indirect", "the market will fall", "Analysts", "say"}}},
+		{"scare quotes left out", `The so-called "peace plan" was published on Monday.`, nil},
+		{"noun use is no cue", `The claims were rejected by the court.`, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := got(analyze(tc.text))
+			if len(g) != len(tc.want) {
+				t.Fatalf("got %d statements %+v, want %d %+v", len(g), g, len(tc.want), tc.want)
+			}
+			for i := range g {
+				if g[i] != tc.want[i] {
+					t.Errorf("statement %d:\n got %+v\nwant %+v", i, g[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestContinuation(t *testing.T) {
+	text := "Mark Serwotka, the union's general secretary, said the plan was wrong.\n\n\"If you want the pension you were promised, you must work five more years.\""
+	d := analyze(text)
+	if len(d.Statements) != 2 {
+		t.Fatalf("got %+v", got(d))
+	}
+	st := d.Statements[1]
+	if st.Kind != doc.Direct || st.Speaker == nil || st.Speaker.Entity < 0 || d.EntityName(&d.Entities[st.Speaker.Entity]) != "Mark Serwotka" {
+		t.Errorf("continuation quote = %+v", got(d)[1])
+	}
+	if !strings.HasPrefix(d.Str(st.Content), "If you want") {
+		t.Errorf("content %q", d.Str(st.Content))
+	}
+}
+
+func TestCueLexicon(t *testing.T) {
+	d := analyze(`Peskov underlined that peace was near. Peskov stressed that it was far. Peskov replied that it was close.`)
+	var lemmas []string
+	for _, st := range d.Statements {
+		lemmas = append(lemmas, st.CueLemma)
+	}
+	if got := strings.Join(lemmas, ","); got != "underline,stress,reply" {
+		t.Errorf("lemmas = %s", got)
+	}
+}
