@@ -54,6 +54,10 @@ func (x *extractor) sentence(si int) {
 	s := d.Sentences[si]
 	for c := s.First; c < s.Last; c++ {
 		t := d.Tokens[c]
+		if t.Lower == ":" && x.inQuote[c] < 0 {
+			x.colon(s, c)
+			continue
+		}
 		if t.Kind != doc.Word || x.inQuote[c] >= 0 {
 			continue
 		}
@@ -72,6 +76,25 @@ func (x *extractor) sentence(si int) {
 		}
 		x.verb(s, c, cu)
 	}
+}
+
+// colon handles a quotation introduced by a name and a colon with no
+// verb: `Blackburn boss Mark Hughes: "We will progress."`.
+func (x *extractor) colon(s doc.Sentence, c int) {
+	d := x.d
+	if c == s.First || c+1 >= len(d.Tokens) {
+		return
+	}
+	mi := x.mentionAt[c-1]
+	pi := x.inQuote[c+1]
+	if mi < 0 || pi < 0 || x.pairs[pi].open != c+1 || x.used[pi] {
+		return
+	}
+	if m := d.Mentions[mi]; m.Type != doc.Person && m.Type != doc.Org {
+		return
+	}
+	sp := x.speaker(x.subjectLeft(c-1, s.First), c)
+	x.add(doc.Direct, x.pairs[pi].content(d), doc.Span{}, "", sp, 0.8)
 }
 
 // covered reports whether token c lies inside a statement already found,

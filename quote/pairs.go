@@ -53,13 +53,13 @@ func findPairs(d *doc.Document) []pair {
 		case open < 0:
 			// A stray closing mark: nothing to pair.
 		case t.Is(doc.OpenQuote) && !t.Is(doc.CloseQuote) && i > open+1 && d.Tokens[i-1].Kind != doc.Quote:
-			// A new opening while one is open: the first was unbalanced.
-			if strings.Contains(d.Text[d.Tokens[open].Start:t.Start], "\n") {
-				open = i
-				continue
+			// A new opening while one is open: the first quotation ended
+			// unclosed, as a quoted paragraph does before the next quoted
+			// paragraph ("...drop. "In the 20th century, ...").
+			if !strings.Contains(d.Text[d.Tokens[open].Start:t.Start], "\n") {
+				ps = append(ps, pair{open, i})
 			}
-			ps = append(ps, pair{open, i})
-			open = -1
+			open = i
 		default:
 			ps = append(ps, pair{open, i})
 			open = -1

@@ -31,15 +31,31 @@ func isRoleNoun(w string) bool {
 	return false
 }
 
+// personNouns describe a person already named: "the singer", "the DJ".
+var personNouns = map[string]bool{"dj": true, "presenter": true, "singer": true, "actor": true,
+	"actress": true, "star": true, "striker": true, "midfielder": true, "defender": true,
+	"goalkeeper": true, "player": true, "veteran": true, "politician": true, "musician": true,
+	"rapper": true, "author": true, "writer": true, "businessman": true, "businesswoman": true,
+	"entrepreneur": true, "campaigner": true, "activist": true, "mp": true, "peer": true, "man": true,
+	"woman": true, "pensioner": true, "teenager": true, "footballer": true, "senator": true}
+
+func isPersonNoun(h string) bool {
+	return personNouns[h] || strings.HasSuffix(h, "-old") || isRoleNoun(h) && h != "source" && h != "official"
+}
+
 // speaker resolves the speaker phrase n, written near the cue at token c.
 func (x *extractor) speaker(n np, c int) *doc.Speaker {
 	d := x.d
 	sp := &doc.Speaker{Entity: -1, Mention: doc.Span{Start: d.Tokens[n.first].Start, End: d.Tokens[n.last-1].End}}
 	head := n.last - 1
-	// A named entity in the phrase, the head's first.
+	// A named entity in the phrase, the head's first; a nationality only
+	// when it is the head ("the Democrat senator" is a senator).
 	for k := head; k >= n.first; k-- {
 		if mi := x.mentionAt[k]; mi >= 0 {
 			m := d.Mentions[mi]
+			if m.Type == doc.NORP && m.Last < n.last {
+				continue
+			}
 			sp.Mention = m.Span
 			x.setEntity(sp, m.Entity)
 			return sp
@@ -75,6 +91,13 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 	if definite && isRoleNoun(h) {
 		// "the ministry spokesman": the person the article gave that role.
 		if e := x.byRole(c, h); e >= 0 {
+			x.link(sp, e, n)
+			return sp
+		}
+	}
+	if definite && isPersonNoun(h) {
+		// "says the DJ", "the 51-year-old said": the person in focus.
+		if e := x.antecedent(c, doc.Person); e >= 0 {
 			x.link(sp, e, n)
 			return sp
 		}
