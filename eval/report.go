@@ -12,14 +12,14 @@ import (
 func WriteText(w io.Writer, r *Result) error {
 	var b strings.Builder
 	line := func(label string, p PRF) {
-		fmt.Fprintf(&b, "%s P %.3f  R %.3f  F1 %.3f  (sys %d, gold %d)\n",
-			label, float64(p.Precision), float64(p.Recall), float64(p.F1), p.System, p.Gold)
+		fmt.Fprintf(&b, "%s P %s  R %s  F1 %s  (sys %d, gold %d)\n",
+			label, formatRate(p.Precision), formatRate(p.Recall), formatRate(p.F1), p.System, p.Gold)
 	}
 	fmt.Fprintf(&b, "%-24s %d\n", "articles", r.Articles)
 	line(fmt.Sprintf("%-24s", "quotes"), r.Quotes)
 	line(fmt.Sprintf("%-24s", "direct_quotes"), r.DirectQuotes)
 	line(fmt.Sprintf("%-24s", "quote_speaker"), r.QuoteSpeaker)
-	fmt.Fprintf(&b, "%-24s %.3f\n", "attribution_accuracy", float64(r.AttributionAccuracy))
+	fmt.Fprintf(&b, "%-24s %s\n", "attribution_accuracy", formatRate(r.AttributionAccuracy))
 	for _, e := range []struct {
 		name string
 		p    PRF
@@ -30,6 +30,10 @@ func WriteText(w io.Writer, r *Result) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// formatRate is Python's f"{r:.3f}"; both round the exact binary value
+// half to even.
+func formatRate(r Rate) string { return fmt.Sprintf("%.3f", float64(r)) }
 
 // WriteJSON writes the report as `score.py --json` prints it.
 func WriteJSON(w io.Writer, r *Result) error {

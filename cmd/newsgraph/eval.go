@@ -42,6 +42,9 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		if err == flag.ErrHelp {
 			return 0
 		}
+		// pflag reports nothing itself under ContinueOnError.
+		fmt.Fprintf(stderr, "newsgraph eval: %v\n", err)
+		fs.Usage()
 		return 2
 	}
 	if len(goldPaths) == 0 || fs.NArg() > 0 {
