@@ -221,17 +221,28 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 		return doc.Person
 	case end-i == 1:
 		// A lone unknown capitalised word: a person when it repeats a
-		// surname, resolved later; after "in"/"at"/"near" a place.
+		// surname, resolved later; after "in"/"at"/"near" a place; after
+		// a describing noun its kind ("analysts Ovum", "regulator Ofcom").
 		if i > 0 {
-			switch toks[i-1].Lower {
-			case "in", "at", "near", "from", "outside":
+			switch p := toks[i-1].Lower; {
+			case p == "in" || p == "at" || p == "near" || p == "from" || p == "outside":
 				return doc.GPE
+			case orgDescriptors[p]:
+				return doc.Org
 			}
 		}
 		return doc.NoType
 	}
 	return doc.NoType
 }
+
+// orgDescriptors are lower-case nouns written before an organisation's
+// name: "telecom regulator Ofcom", "IT firm Dimension Data".
+var orgDescriptors = map[string]bool{"firm": true, "company": true, "regulator": true, "analysts": true,
+	"group": true, "provider": true, "operator": true, "carrier": true, "giant": true, "maker": true,
+	"bank": true, "insurer": true, "retailer": true, "broadcaster": true, "newspaper": true,
+	"agency": true, "watchdog": true, "charity": true, "label": true, "club": true, "band": true,
+	"rivals": true, "consultancy": true, "airline": true, "network": true, "station": true, "party": true}
 
 // allNameWords reports whether every token in [i,end) looks like a name
 // part: a capitalised word that is not a common lower-case word.

@@ -123,6 +123,17 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	case "was", "were", "been", "being", "be", "is", "are":
 		return cu.ing // "was saying" is active; "was told", "is expected" are not
 	}
+	if c+1 < s.Last {
+		next := d.Tokens[c+1].Lower
+		// A belief about a thing is no statement: "hopes for an outcome".
+		if cu.belief && (next == "for" || next == "about" || next == "of" || next == "in" || next == "on" || next == "so") {
+			return false
+		}
+		// "offered a genuine alternative" is a deed; "offered to cut" a statement.
+		if (cu.lemma == "offer" || cu.lemma == "promise") && next != "to" && next != "that" && d.Tokens[c+1].Kind != doc.Quote {
+			return false
+		}
+	}
 	if cu.lemma == "rule" || cu.lemma == "call" || cu.lemma == "order" || cu.lemma == "point" || cu.lemma == "show" ||
 		cu.lemma == "find" || cu.lemma == "hold" || cu.lemma == "charge" || cu.lemma == "question" || cu.lemma == "learn" ||
 		cu.lemma == "hear" || cu.lemma == "quote" || cu.lemma == "welcome" || cu.lemma == "brief" || cu.lemma == "project" ||

@@ -25,7 +25,8 @@ func isRoleNoun(w string) bool {
 		"leader", "chief", "chairman", "chairwoman", "director", "executive", "boss", "head", "official",
 		"governor", "mayor", "senator", "ambassador", "envoy", "general", "commander", "analyst",
 		"economist", "expert", "professor", "lawyer", "attorney", "judge", "prosecutor", "adviser",
-		"advisor", "aide", "deputy", "manager", "coach", "source", "candidate", "founder", "premier":
+		"advisor", "aide", "deputy", "manager", "coach", "source", "candidate", "founder", "premier",
+		"correspondent", "reporter", "editor":
 		return true
 	}
 	return false
@@ -71,7 +72,7 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 		}
 		return sp
 	case n.last-n.first == 1 && h == "it":
-		if e := x.antecedent(c, doc.Org); e >= 0 {
+		if e := x.byOrgNoun(c, "company"); e >= 0 {
 			x.link(sp, e, n)
 		} else {
 			sp.Kind = doc.UnknownSpeaker
@@ -84,7 +85,11 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 		sp.Kind = doc.GovernmentSpeaker
 		return sp
 	}
-	definite := d.Tokens[n.first].Lower == "the"
+	definite := false
+	switch d.Tokens[n.first].Lower {
+	case "the", "our", "its", "his", "her", "their":
+		definite = true // "our correspondent", "its spokesman"
+	}
 	if r, ok := roleSynonyms[h]; ok {
 		h = r
 	}
@@ -235,16 +240,23 @@ func (x *extractor) byOrgNoun(c int, noun string) int {
 	d := x.d
 	off := d.Tokens[c].Start
 	generic := noun == "firm" || noun == "company" || noun == "group" || noun == "corporation" || noun == "operator" || noun == "carrier"
-	best, bestAt := -1, -1
-	for mi, m := range d.Mentions {
-		if m.Start >= off || m.Type != doc.Org || m.Entity < 0 {
+	// The most mentioned matching organisation so far; the latest on ties.
+	count := map[int]int{}
+	best := -1
+	for _, m := range d.Mentions {
+		if m.Start >= off {
+			break
+		}
+		if m.Type != doc.Org || m.Entity < 0 {
 			continue
 		}
 		name := strings.ToLower(d.EntityName(&d.Entities[m.Entity]))
-		if (generic || strings.Contains(name, noun)) && m.Start > bestAt {
-			best, bestAt = m.Entity, m.Start
+		if generic || strings.Contains(name, noun) {
+			count[m.Entity]++
+			if best < 0 || count[m.Entity] >= count[best] {
+				best = m.Entity
+			}
 		}
-		_ = mi
 	}
 	return best
 }

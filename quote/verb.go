@@ -11,11 +11,27 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if cu.belief {
 		conf = 0.7
 	}
+	if x.negated(c, s.First) {
+		return // "has not confirmed": no statement was made
+	}
 	// The speaker before the cue, possibly with an apposition or relative
 	// clause between them: "Mark Serwotka, the union's leader, warned".
 	j := x.skipAdverbsLeft(c-1, s.First)
-	subj := x.subjectLeft(j, s.First)
+	var subj np
 	var inherited *doc.Speaker
+	if cu.ing {
+		// A participle ("..., saying", "backed the proposals saying") takes
+		// the subject of its main clause: the sentence's first name.
+		if j < s.First || d.Tokens[j].Lower == "," || x.mentionAt[j] < 0 {
+			subj = x.clauseSubject(s, c)
+			if !subj.ok() {
+				return
+			}
+		}
+	}
+	if !subj.ok() {
+		subj = x.subjectLeft(j, s.First)
+	}
 	if !subj.ok() && j > s.First && d.Tokens[j].Lower == "," && x.mentionAt[j-1] >= 0 {
 		subj = x.subjectLeft(j-1, s.First) // "Igor Konashenkov, said"
 	}
@@ -56,6 +72,17 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		before := subj.first - s.First // words before the speaker in this sentence
 		if x.isEnd(k, s.Last) || k < s.Last && d.Tokens[k].Lower == "," && before > 2 {
 			// "CONTENT, the ministry claimed." / `"...," Peskov underlined.`
+			// A parenthetical ("One reason, Ms Diemont says, is ...") reports
+			// the whole sentence.
+			paren := !x.isEnd(k, s.Last) && subj.first > s.First && d.Tokens[subj.first-1].Lower == "," && !x.quoteBefore(subj.first-1)
+			if paren {
+				if cu.ing {
+					return
+				}
+				content := doc.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[s.Last-1].End}
+				x.add(x.kindOf(content), content, cueSpan, cu.lemma, x.speaker(subj, c), conf*0.9)
+				return
+			}
 			x.left(s, subj.first, cueSpan, cu, x.speaker(subj, c), conf)
 			if k < s.Last && d.Tokens[k].Lower == "," && k+1 < s.Last && d.Tokens[k+1].Kind == doc.Quote {
 				x.right(s, k+1, cueSpan, cu, x.lastSpeaker(), conf, true)
@@ -72,6 +99,40 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			x.left(s, c, cueSpan, cu, x.speaker(r, c), conf)
 		}
 	}
+}
+
+// negated reports a "not" or "never" among the auxiliaries before the cue.
+func (x *extractor) negated(c, first int) bool {
+	for k := c - 1; k >= first && c-k <= 3; k-- {
+		switch l := x.d.Tokens[k].Lower; {
+		case l == "not" || l == "never" || l == "n't" || len(l) > 3 && l[len(l)-3:] == "n't":
+			return true
+		case !adverbs[l]:
+			return false
+		}
+	}
+	return false
+}
+
+// quoteBefore reports whether token k is preceded by a closing quotation mark.
+func (x *extractor) quoteBefore(k int) bool {
+	return k > 0 && x.d.Tokens[k-1].Kind == doc.Quote
+}
+
+// clauseSubject finds the subject of the clause a participle cue hangs on:
+// the first person or organisation named in the sentence before the cue.
+func (x *extractor) clauseSubject(s doc.Sentence, c int) np {
+	d := x.d
+	for k := s.First; k < c; k++ {
+		if mi := x.mentionAt[k]; mi >= 0 && x.inQuote[k] < 0 {
+			m := d.Mentions[mi]
+			if m.Type == doc.Person || m.Type == doc.Org || m.Type == doc.GPE {
+				return np{m.First, m.Last}
+			}
+			k = m.Last - 1
+		}
+	}
+	return np{}
 }
 
 // endingAt returns the statement whose content ends at byte off.
