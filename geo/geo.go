@@ -20,18 +20,19 @@ import (
 type Place struct {
 	// ID is the GeoNames id, or a negative id of this package's own for
 	// regions and subdivisions that carry no GeoNames id in the sources.
-	ID      int
-	Name    string // preferred English name
-	Country string // ISO 3166-1 alpha-2 code; empty for continents and seas
+	ID      int    `json:"geonameid"`
+	Name    string `json:"name"`    // preferred English name
+	Country string `json:"country"` // ISO 3166-1 alpha-2 code; empty for continents and seas
 	// Feature is the GeoNames feature code: PCLI (country), ADM1, PPLC
 	// (capital), PPLA (first-level seat), PPL, RGN, CONT, STM, SEA, ...
-	Feature string
+	Feature string `json:"feature"`
 	// Admin1 is the GeoNames first-level admin code the place lies in
 	// (TX for Paris, Texas; 05 for Donetsk, Ukraine); for an ADM1 entry, its
 	// own code.
-	Admin1     string
-	Population int
-	Lat, Lon   float64
+	Admin1     string  `json:"admin1,omitempty"`
+	Population int     `json:"population"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
 }
 
 // Doc converts the entry to the document model's Place.

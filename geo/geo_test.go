@@ -162,6 +162,10 @@ func TestResolve(t *testing.T) {
 		{"Tbilisi says Georgia will not join.", []ne{{"Tbilisi", doc.GPE}, {"Georgia", doc.GPE}}, "Georgia", 614540},
 		{"Atlanta is the capital of Georgia, in the United States.", []ne{{"Atlanta", doc.GPE}, {"Georgia", doc.GPE}, {"United States", doc.GPE}}, "Georgia", -1004134},
 		{"He flew to Odessa, Texas and Midland.", []ne{{"Odessa", doc.GPE}, {"Texas", doc.GPE}, {"Midland", doc.GPE}}, "Odessa", 5527554},
+		{"The US duo from Georgia topped the US charts; American fans cheered.", []ne{{"US", doc.GPE}, {"Georgia", doc.GPE}, {"American", doc.NORP}}, "Georgia", -1004134},
+		{"Boats crossed the Atlantic, the US said.", []ne{{"Atlantic", doc.Loc}, {"US", doc.GPE}}, "Atlantic", -33},
+		{"Washington warned Moscow.", []ne{{"Washington", doc.GPE}, {"Moscow", doc.GPE}}, "Washington", 4140963},
+		{"Fires spread in Washington state.", []ne{{"Washington", doc.GPE}}, "Washington", -1004176},
 		{"Shelling hit Odessa, Ukraine's port.", []ne{{"Odessa", doc.GPE}, {"Ukraine", doc.GPE}}, "Odessa", 698740},
 	}
 	for _, tt := range tests {

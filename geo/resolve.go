@@ -130,7 +130,7 @@ func (c *context) weights(p *Place, self int) (country, admin float64) {
 
 var featureRank = map[string]float64{
 	"PCLI": 10, "PCLD": 8, "PCLS": 8, "PCLF": 8, "PCLIX": 8, "TERR": 8, "CONT": 9,
-	"PPLC": 7, "ADM1": 3, "RGN": 5, "SEA": 5, "STM": 5, "PEN": 5,
+	"PPLC": 7, "ADM1": 3, "OCN": 9, "RGN": 6, "SEA": 7, "STM": 5, "PEN": 5, "ST": 6,
 	"PPLA": 4, "PPLA2": 3, "PPLA3": 2, "PPLA4": 1.5, "PPLA5": 1.5, "PPLG": 2,
 	"PPL": 1, "PPLX": 0.5, "PPLH": 0, "PPLQ": 0, "PPLW": 0,
 }
@@ -142,11 +142,23 @@ func score(p *Place, ctx *context, self int) float64 {
 	if !ok {
 		s = 1
 	}
-	s += math.Log10(1 + float64(p.Population))
+	if p.Population == 0 && s >= 5 && !strings.HasPrefix(p.Feature, "PPL") {
+		// Oceans, seas and hand-kept regions have no population, yet are
+		// as well known as a city of a million: the alias table lists only
+		// places news names.
+		s += 6
+	} else {
+		s += math.Log10(1 + float64(p.Population))
+	}
 	if ctx != nil {
 		c, a := ctx.weights(p, self)
 		if c > 0 {
 			s += 4 + 0.5*math.Min(c, 4)
+		}
+		// A subdivision of a country the article keeps naming beats a
+		// foreign country of the same name: Georgia in a US story.
+		if c >= 2 && p.Feature == "ADM1" {
+			s += 3
 		}
 		if a > 0 {
 			s += 5
