@@ -699,6 +699,11 @@ func (t *tagger) weekday(i int) (match, bool) {
 			return match{}, false // Sheffield Wednesday
 		}
 	}
+	if n := i + 1; n < len(t.toks) && t.toks[n].Kind == doc.Word && t.toks[n].Flags&(doc.Upper|doc.SentStart) == doc.Upper {
+		if _, isTime := heads[t.toks[n].Lower]; !isTime {
+			return match{}, false // the Sunday Times, Super Tuesday
+		}
+	}
 	s, e := i, i+1
 	p := t.prev(i, 1)
 	rel := 0
@@ -961,6 +966,10 @@ func (t *tagger) hyphen(i int) (match, bool) {
 	}
 	if b == "long" {
 		if h, ok := heads[a]; ok && h.kind == hUnit && !h.plural {
+			// "a three month-long poll": the number stands before.
+			if n, s, ok := t.quantity(i); ok && n > 1 {
+				return match{s, i + 1, doc.Duration, fmtDuration(n*float64(max(h.n, 1)), h.u)}, true
+			}
 			return match{i, i + 1, doc.Duration, fmtDuration(float64(max(h.n, 1)), h.u)}, true
 		}
 		return match{}, false

@@ -227,8 +227,11 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 	if h.u == uWeekend {
 		return match{}, false
 	}
+	if h.u == uSecond && !h.plural && t.toks[s].Kind != doc.Number {
+		return match{}, false // "a second year", "one second-hand car"
+	}
 	a := t.toks[s].Lower
-	if (a == "a" || a == "an") && n == 1 && s == i-1 {
+	if (a == "a" || a == "an" || a == "one" && h.u == uDay) && n == 1 && s == i-1 {
 		q := t.prev(s, 1)
 		nx := t.next(i, 1)
 		if !unitPrepsA[q] && nx != "ago" && nx != "later" && nx != "earlier" && nx != "from" && nx != "'" && nx != "’" {
@@ -577,6 +580,9 @@ func (t *tagger) partOfDay(i, part int) (match, bool) {
 		return match{}, false
 	}
 	p := t.prev(i, 1)
+	if t.toks[i].Flags&doc.Upper != 0 && t.toks[i-1].Flags&(doc.SentStart|doc.ParaStart) == 0 {
+		return match{}, false // ITV's This Morning
+	}
 	var day date
 	switch p {
 	case "this":
