@@ -22,32 +22,27 @@ type Set struct {
 	texts map[[sha256.Size]byte]bool
 }
 
-// SeenURL reports whether the URL (in its canonical form) was added before,
-// and adds it. Use it to skip a download; empty URLs are never seen.
-func (s *Set) SeenURL(u string) bool {
+// HasURL reports whether an article was reached through u (in its canonical
+// form) before. Use it to skip a download; it adds nothing.
+func (s *Set) HasURL(u string) bool {
 	c := Canonical(u)
 	if c == "" {
 		return false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.urls == nil {
-		s.urls = map[string]bool{}
-	}
-	if s.urls[c] {
-		return true
-	}
-	s.urls[c] = true
-	return false
+	return s.urls[c]
 }
 
 // Seen reports whether d repeats an article added before, by its URL, its
-// ID or its text, and adds it. Text is compared with white space and case
-// folded, so a re-rendered copy of the same article matches too.
-func (s *Set) Seen(d *doc.Document) bool {
+// ID, one of the other URLs it was reached through (a feed link before
+// redirects) or its text, and adds it. Text is compared with white space and
+// case folded, so a re-rendered copy of the same article matches too.
+func (s *Set) Seen(d *doc.Document, via ...string) bool {
 	h := TextHash(d.Text)
+	hasText := strings.TrimSpace(d.Text) != ""
 	var keys []string
-	for _, u := range []string{d.URL, d.ID} {
+	for _, u := range append([]string{d.URL, d.ID}, via...) {
 		if c := Canonical(u); c != "" {
 			keys = append(keys, c)
 		}
@@ -58,17 +53,14 @@ func (s *Set) Seen(d *doc.Document) bool {
 		s.urls = map[string]bool{}
 		s.texts = map[[sha256.Size]byte]bool{}
 	}
-	if s.texts == nil {
-		s.texts = map[[sha256.Size]byte]bool{}
-	}
-	dup := strings.TrimSpace(d.Text) != "" && s.texts[h]
+	dup := hasText && s.texts[h]
 	for _, k := range keys {
 		dup = dup || s.urls[k]
 	}
 	for _, k := range keys {
 		s.urls[k] = true
 	}
-	if strings.TrimSpace(d.Text) != "" {
+	if hasText {
 		s.texts[h] = true
 	}
 	return dup
@@ -112,9 +104,15 @@ func Canonical(raw string) string {
 		return ""
 	}
 	host := strings.ToLower(u.Hostname())
+	if host == "" {
+		return ""
+	}
 	host = strings.TrimPrefix(host, "www.")
 	host = strings.TrimPrefix(host, "amp.")
 	host = strings.TrimSuffix(host, ".cdn.ampproject.org")
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]" // IPv6
+	}
 	if p := u.Port(); p != "" && p != "80" && p != "443" {
 		host += ":" + p
 	}

@@ -45,12 +45,18 @@ var ErrNotFeed = errors.New("not an RSS, Atom or JSON feed")
 // against base.
 func Parse(data []byte, base string) (*Feed, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if gofeed.DetectFeedType(bytes.NewReader(data)) == gofeed.FeedTypeUnknown {
+	typ := gofeed.DetectFeedType(bytes.NewReader(data))
+	if typ == gofeed.FeedTypeUnknown {
 		return nil, ErrNotFeed
 	}
 	gf, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("parsing feed: %w", err)
+	}
+	// gofeed takes any JSON object for a JSON Feed; a real one names its
+	// version URL.
+	if typ == gofeed.FeedTypeJSON && !strings.Contains(gf.FeedVersion, "jsonfeed.org") {
+		return nil, ErrNotFeed
 	}
 	baseURL, _ := nurl.Parse(base)
 	siteURL := resolve(baseURL, gf.Link)

@@ -55,13 +55,13 @@ func (f *Fetcher) Feed(ctx context.Context, src string, fn func(input.Item)) err
 		if name == "" {
 			name = fmt.Sprintf("%s#item%d", src, i+1)
 		}
-		if it.Link != "" && seen.SeenURL(it.Link) {
+		if seen.HasURL(it.Link) {
 			step()
 			continue
 		}
 		d, err := f.item(ctx, it, name)
 		step()
-		if err == nil && seen.Seen(d) {
+		if err == nil && seen.Seen(d, it.Link) {
 			continue
 		}
 		fn(input.Item{Name: name, Doc: d, Err: err})
