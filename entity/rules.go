@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"newsgraph/doc"
+	"newsgraph/geo"
 )
 
 // Rules is the lexicon-and-rules recogniser: capitalised token runs typed by
@@ -132,10 +133,14 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 	// "Bank of England", "South Africa".
 	titled := false
 	for i < end {
-		if n, m, ok := lexMatch(d, i, end); ok {
-			// A lexicon name followed by more name words that make an
-			// organisation ("Russia Today", "Kiev regime" is lower case) stays whole below.
-			if i+n == end || !lex.orgHeads[toks[end-1].Lower] {
+		if n, m, ok := lexMatch(d, i, end); ok && !titled {
+			switch {
+			case m.Type == doc.Org && i+n < end && end-(i+n) <= 2 && placeOrHead(d, i+n, end):
+				// An organisation named with a place or unit: "ITV Wales", "BBC News".
+				return append(ms, mention(d, i, end, doc.Org))
+			case i+n == end || !lex.orgHeads[toks[end-1].Lower]:
+				// A lexicon name followed by more name words that make an
+				// organisation ("Bank of England Museum") stays whole below.
 				ms = append(ms, m)
 				i += n
 				continue
@@ -146,6 +151,9 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 			ms = append(ms, mention(d, i, i+1, doc.NORP))
 			i++
 			continue
+		}
+		if titled {
+			break
 		}
 		if lex.titles[t.Lower] && i+1 < end {
 			titled = true
@@ -216,8 +224,20 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 	case lex.first[first] && end-i > 1:
 		return doc.Person
 	case end-i == 1 && toks[i].Is(doc.AllUpper) && len(first) <= 6:
+		if notOrgAcronyms[first] {
+			return doc.NoType
+		}
 		return doc.Org
-	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end):
+	case end-i >= 2 && locHeads[last]:
+		return doc.Loc
+	case end-i >= 2 && compass[toks[i].Lower]:
+		return doc.GPE
+	}
+	if t := gazetteerType(d, i, end); t != doc.NoType {
+		return t
+	}
+	switch {
+	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end) && (end-i == 2 && aloneElsewhere(d, end-1) || hasPersonContext(d, i)):
 		return doc.Person
 	case end-i == 1:
 		// A lone unknown capitalised word: a person when it repeats a
@@ -234,6 +254,87 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 		return doc.NoType
 	}
 	return doc.NoType
+}
+
+// notOrgAcronyms are capitalised abbreviations that name no organisation.
+var notOrgAcronyms = map[string]bool{"TV": true, "CD": true, "CDs": true, "DVD": true, "DJ": true,
+	"IT": true, "ID": true, "PM": true, "HQ": true, "GMT": true, "BST": true, "CCTV": true, "MP": true,
+	"MPs": true, "MEP": true, "MEPs": true, "CEO": true, "PC": true, "PR": true, "AM": true, "FM": true,
+	"OK": true, "GDP": true, "VAT": true, "AIDS": true, "HIV": true, "SMS": true, "PDF": true, "URL": true,
+	"CV": true, "ISP": true, "ISPs": true, "VIP": true, "DNA": true, "GP": true, "GPs": true, "PhD": true,
+	"UFO": true, "USB": true, "PIN": true, "ATM": true, "SUV": true, "TB": true, "IVF": true, "MRI": true,
+	"PREM": true, "MBA": true, "FAQ": true, "CO2": true, "AI": true, "VR": true, "PS2": true, "PSP": true,
+	"I": true, "A": true, "AND": true, "THE": true, "OF": true, "KEY": true, "NEW": true}
+
+// locHeads end names of places that are not states: "Ewood Park", "Wall Street".
+var locHeads = map[string]bool{"park": true, "moor": true, "street": true, "square": true, "stadium": true,
+	"road": true, "bridge": true, "lane": true, "avenue": true, "valley": true, "island": true,
+	"islands": true, "mountains": true, "river": true, "lake": true, "bay": true, "coast": true,
+	"forest": true, "hills": true, "airport": true, "sea": true, "ocean": true, "gulf": true,
+	"peninsula": true, "desert": true, "strait": true, "canal": true, "arena": true, "field": true}
+
+// compass words open region names: "South Yorkshire", "East Lancashire".
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true, "north-east": true,
+	"north-west": true, "south-east": true, "south-west": true}
+
+// placeOrHead reports whether tokens [i,end) are a place name or an
+// organisation word, completing an organisation's name.
+func placeOrHead(d *doc.Document, i, end int) bool {
+	s := d.Text[d.Tokens[i].Start:d.Tokens[end-1].End]
+	if p, ok := lex.places[s]; ok && p.typ == doc.GPE {
+		return true
+	}
+	return end-i == 1 && lex.orgHeads[d.Tokens[i].Lower]
+}
+
+// gazetteerType types an unknown name found in the GeoNames gazetteer:
+// a state, region or country, or a town large enough that a capitalised
+// mention of it is most likely the place.
+func gazetteerType(d *doc.Document, i, end int) doc.EntityType {
+	s := d.Text[d.Tokens[i].Start:d.Tokens[end-1].End]
+	places := geo.Lookup(s)
+	if len(places) == 0 || geo.Common(s) {
+		return doc.NoType
+	}
+	p := places[0]
+	switch {
+	case p.IsCountry() || p.Feature == "ADM1" || p.Feature == "ADM2" || p.Feature == "PPLC" || p.Feature == "PPLA":
+		return doc.GPE
+	case p.Population >= 100000 || end-i >= 2 && p.Population >= 20000:
+		return doc.GPE
+	case p.Feature == "CONT" || p.Feature == "OCN" || p.Feature == "SEA" || p.Feature == "RGN":
+		return doc.Loc
+	}
+	return doc.NoType
+}
+
+// aloneElsewhere reports whether the word at token k also appears on its
+// own, capitalised and not opening a sentence: a surname used again
+// ("Ben Verwaayen" ... "Mr Verwaayen").
+func aloneElsewhere(d *doc.Document, k int) bool {
+	w := d.TokenText(k)
+	for j := range d.Tokens {
+		if j == k || d.Tokens[j].Lower != d.Tokens[k].Lower || d.TokenText(j) != w || d.Tokens[j].Is(doc.SentStart) {
+			continue
+		}
+		prevCap := j > 0 && isCap(d.Tokens[j-1]) && !lex.titles[d.Tokens[j-1].Lower]
+		nextCap := j+1 < len(d.Tokens) && isCap(d.Tokens[j+1])
+		if !prevCap && !nextCap {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPersonContext reports a role noun or title right before token i
+// ("boss Mark Hughes", "analyst Tony Lavender").
+func hasPersonContext(d *doc.Document, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := d.Tokens[i-1].Lower
+	return lex.roles[p] || lex.titles[p] || p == "by" || p == "said" || p == "says"
 }
 
 // orgDescriptors are lower-case nouns written before an organisation's
