@@ -172,7 +172,7 @@ func addRoles(d *doc.Document, m doc.Mention) {
 				hasRole = true
 			}
 		case t.Lower == "of" && hasRole:
-		case isCap(t) && a-1 > 0 && (hasRole || lex.roles[toks[a].Lower] || lex.titles[toks[a].Lower]):
+		case isCap(t) && (hasRole || lex.roles[toks[a].Lower] || lex.titles[toks[a].Lower]):
 		default:
 			goto done
 		}

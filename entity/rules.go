@@ -147,13 +147,13 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 			}
 		}
 		t := toks[i]
+		if titled && !lex.titles[t.Lower] {
+			break // "Lord Liverpool": after a title comes the name, whatever else it names
+		}
 		if _, ok := lex.demonyms[d.TokenText(i)]; ok && i+1 < end && (lex.titles[toks[i+1].Lower] || lex.roles[toks[i+1].Lower]) {
 			ms = append(ms, mention(d, i, i+1, doc.NORP))
 			i++
 			continue
-		}
-		if titled {
-			break
 		}
 		if lex.titles[t.Lower] && i+1 < end {
 			titled = true
