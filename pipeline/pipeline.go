@@ -9,6 +9,7 @@ import (
 	"newsgraph/entity"
 	"newsgraph/quote"
 	"newsgraph/text"
+	"newsgraph/timex"
 )
 
 // Pipeline holds the stages' shared, read-only resources; one Pipeline
@@ -37,6 +38,7 @@ func (p *Pipeline) Analyze(d *doc.Document) {
 	text.Segment(d)
 	entity.Resolve(d, p.Recognizer.Recognize(d))
 	quote.Extract(d)
+	timex.Tag(d)
 }
 
 // Words counts the words and numbers of an analysed document, the unit of
