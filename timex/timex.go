@@ -535,6 +535,9 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 			strong = true
 		}
 	}
+	if day == 0 && y == 0 && (p == "every" || p == "each") {
+		return match{s - 1, e, doc.Set, "XXXX-" + fmtMonth(0, m)[5:]}, true
+	}
 	if day == 0 && y == 0 {
 		switch p {
 		case "early", "late", "mid":
@@ -706,16 +709,22 @@ func (t *tagger) weekday(i int) (match, bool) {
 	}
 	s, e := i, i+1
 	p := t.prev(i, 1)
+	if p == "every" || p == "each" {
+		return match{i - 1, i + 1, doc.Set, "XXXX-WXX-" + string(rune('0'+h.n))}, true
+	}
+	if p == "early" || p == "late" { // "early Wednesday (morning)"
+		s, p = i-1, t.prev(i, 2)
+	}
 	rel := 0
 	switch {
 	case p == "last" || p == "past":
-		rel, s = -1, i-1
+		rel, s = -1, s-1
 	case p == "next":
-		rel, s = 1, i-1
-	case p == "coming" && t.prev(i, 2) == "this":
-		rel, s = 1, i-2
+		rel, s = 1, s-1
+	case p == "coming" && t.prev(s, 2) == "this":
+		rel, s = 1, s-2
 	case p == "this" || p == "coming":
-		rel, s = 2, i-1
+		rel, s = 2, s-1
 	}
 	// "Monday next week", "Friday last week"
 	week := 0

@@ -276,6 +276,8 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 		if t.prev(s, 2) == "the" {
 			s -= 2
 		}
+	case "the":
+		s--
 	}
 	return match{s, e, doc.Duration, fmtDuration(n, h.u)}, true
 }
