@@ -281,6 +281,7 @@ async function route() {
   const h = location.hash.replace(/^#/, "") || "/";
   const [path, qs] = h.split("?");
   const params = new URLSearchParams(qs || "");
+  delete document.body.dataset.ready;
   try {
     if (path === "/" || path === "/search") await searchPage(params);
     else if (path === "/article") await articlePage(params);
@@ -290,6 +291,8 @@ async function route() {
   } catch (err) {
     fail(err);
   }
+  // Tells tests (and anyone scripting the UI) which route finished rendering.
+  document.body.dataset.ready = location.hash || "#/";
 }
 
 document.getElementById("searchform").addEventListener("submit", (ev) => {
