@@ -99,10 +99,17 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 		return match{i - 1, i + 1, doc.Date, "PRESENT_REF"}, true
 	}
 	// Frequencies: "every week", "every two years", "each year", "twice a year", "per day".
-	if p == "per" || p == "every" || p == "each" || p == "a" && (setBefore[t.prev(i, 2)] || t.isAmountBefore(i-1)) {
+	if p == "per" || p == "every" || p == "each" || p == "a" && (setBefore[t.prev(i, 2)] || t.isAmountBefore(i-1)) && !relWord[t.next(i, 1)] {
 		if h.plural && p != "every" || h.u == uWeekend {
 			return match{}, false
 		}
+		if p == "per" && h.u >= uHour {
+			return match{}, false // "gigabits per second", "miles per hour" are rates
+		}
+		if h.u == uSecond && i+1 < len(t.toks) && t.toks[i+1].Kind == doc.Word && t.toks[i+1].Flags&doc.SentStart == 0 {
+			return match{}, false // "every second year" is "every other year"
+		}
+
 		s := i - 1
 		if p == "a" && setBefore[t.prev(i, 2)] {
 			s = i - 2
@@ -281,6 +288,10 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 	}
 	return match{s, e, doc.Duration, fmtDuration(n, h.u)}, true
 }
+
+// relWord after "a year" makes it a span back or forward in time, not a
+// rate: "$1.4bn a year earlier".
+var relWord = map[string]bool{"earlier": true, "later": true, "ago": true, "before": true, "after": true, "on": true}
 
 // isAmountBefore reports whether token j is preceded by an amount, making
 // "a year" a rate: "£5m a year", "30,000 a year".
