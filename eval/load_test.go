@@ -46,13 +46,16 @@ func TestScoreErrors(t *testing.T) {
 	tests := []struct {
 		name, gold, sys, want string
 	}{
-		{"gold quote without content", `{"id": "a", "quotes": [{"kind": "direct"}]}`, `{"id": "a"}`, `gold quotes[0] has no "content"`},
+		{"gold quote without content", `{"id": "a", "quotes": [{"kind": "direct"}]}`, `{"id": "a", "quotes": [{"content": "x"}]}`, `gold quotes[0] has no "content"`},
 		{"gold quote without kind", `{"id": "a", "quotes": [{"content": "x"}]}`, `{"id": "a"}`, `gold quotes[0] has no "kind"`},
 		{"quotes not a list", `{"id": "a"}`, `{"id": "a", "quotes": {"q": 1}}`, "system quotes: want a list, got an object"},
 		{"quote not an object", `{"id": "a"}`, `{"id": "a", "quotes": ["x"]}`, "system quotes[0]: want an object, got a string"},
 		{"entity type", `{"id": "a"}`, `{"id": "a", "entities": [{"name": "X", "type": 3}]}`, "system entities[0].type: want a string, got a number"},
 		{"entity name", `{"id": "a"}`, `{"id": "a", "entities": [{"name": ["X"], "type": "ORG"}]}`, "system entities[0].name: want a string, got a list"},
-		{"time text", `{"id": "a", "published": "2024-01-01"}`, `{"id": "a", "times": [{"text": 5, "value": "2024"}]}`, "system times[0].text: want a string, got a number"},
+		{"time text", `{"id": "a", "published": "2024-01-01", "times": [{"text": "in 2024", "value": "2024"}]}`,
+			`{"id": "a", "times": [{"text": 5, "value": "2024"}]}`, "system times[0].text: want a string, got a number"},
+		{"gold time", `{"id": "a", "published": "2024-01-01", "times": ["x"]}`,
+			`{"id": "a", "times": [{"text": "in 2024", "value": "2024"}]}`, "gold times[0]: want an object, got a string"},
 		{"gold speaker", `{"id": "a", "quotes": [{"kind": "direct", "content": "x y", "speaker": {"name": "A"}}]}`,
 			`{"id": "a", "quotes": [{"content": "x y", "speaker": "A"}]}`, "gold speaker: want a string, got an object"},
 	}
@@ -67,6 +70,36 @@ func TestScoreErrors(t *testing.T) {
 		_, _, err := Score(gold, sys)
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), `article "a"`) {
 			t.Errorf("%s: error %v, want one naming the article and %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestScoreLazyErrors: score.py reads gold quote contents and time texts
+// only when it compares them, so bad ones that are never compared are no
+// error there, and must be none here (outputs checked against score.py).
+func TestScoreLazyErrors(t *testing.T) {
+	tests := []struct {
+		name, gold, sys string
+		check           func(*Result) bool
+	}{
+		{"gold quote without content, no system quotes", `{"id": "a", "quotes": [{"kind": "direct"}]}`, `{"id": "a"}`,
+			func(r *Result) bool { return r.Quotes.Gold == 1 && r.Quotes.System == 0 }},
+		{"bad system time text, no gold times", `{"id": "a", "published": "2024-01-01"}`, `{"id": "a", "times": [{"text": 5, "value": "2024"}]}`,
+			func(r *Result) bool { return r.Times.System == 1 && r.Times.Gold == 0 }},
+		{"bad gold time, no system times", `{"id": "a", "published": "2024-01-01", "times": ["x"]}`, `{"id": "a"}`,
+			func(r *Result) bool { return r.Times.System == 0 && r.Times.Gold == 1 }},
+	}
+	for _, tt := range tests {
+		gold, sys := NewSet(), NewSet()
+		if err := gold.Read("gold", strings.NewReader(tt.gold)); err != nil {
+			t.Fatal(err)
+		}
+		if err := sys.Read("sys", strings.NewReader(tt.sys)); err != nil {
+			t.Fatal(err)
+		}
+		res, _, err := Score(gold, sys)
+		if err != nil || !tt.check(res) {
+			t.Errorf("%s: %+v, %v", tt.name, res, err)
 		}
 	}
 }

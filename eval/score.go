@@ -180,6 +180,10 @@ type quote struct {
 	// gold is the gold speaker as written in the file, whose truthiness
 	// decides whether a speaker is wanted at all.
 	gold any
+	// err is a content score.py could not read. Like score.py, which
+	// reads gold contents only when comparing them, it is reported only
+	// when the quote is compared.
+	err error
 }
 
 func (sc *scorer) article(id string, g, s map[string]any) (Diff, error) {
@@ -192,10 +196,20 @@ func (sc *scorer) article(id string, g, s map[string]any) (Diff, error) {
 	if err != nil {
 		return diff, err
 	}
+	var simErr error
 	byContent := func(a, b []quote) func(i, j int) float64 {
-		return func(i, j int) float64 { return wordF1(a[i].words, b[j].words) }
+		return func(i, j int) float64 {
+			if err := cmp.Or(a[i].err, b[j].err); err != nil {
+				simErr = cmp.Or(simErr, err)
+				return 0
+			}
+			return wordF1(a[i].words, b[j].words)
+		}
 	}
 	pairs := matchPairs(len(sq), len(gq), byContent(sq, gq), 0.5)
+	if simErr != nil {
+		return diff, simErr
+	}
 	sc.quotes.add(len(pairs), len(sq), len(gq))
 	ok := 0
 	usedS, usedG := make([]bool, len(sq)), make([]bool, len(gq))
@@ -228,6 +242,9 @@ func (sc *scorer) article(id string, g, s map[string]any) (Diff, error) {
 
 	sd, gd := directOnly(sq), directOnly(gq)
 	sc.direct.add(len(matchPairs(len(sd), len(gd), byContent(sd, gd), 0.5)), len(sd), len(gd))
+	if simErr != nil {
+		return diff, simErr
+	}
 
 	if err := sc.entities(g, s); err != nil {
 		return diff, err
@@ -277,16 +294,14 @@ func goldQuotes(g map[string]any) ([]quote, error) {
 		if err != nil {
 			return nil, err
 		}
-		content, has := q["content"]
-		if !has {
-			return nil, fmt.Errorf(`%s has no "content"`, what)
-		}
 		kind, has := q["kind"]
 		if !has {
 			return nil, fmt.Errorf(`%s has no "kind"`, what)
 		}
-		if out[i].Content, err = str(content, what+".content"); err != nil {
-			return nil, err
+		if content, has := q["content"]; !has {
+			out[i].err = fmt.Errorf(`%s has no "content"`, what)
+		} else {
+			out[i].Content, out[i].err = str(content, what+".content")
 		}
 		out[i].Kind, _ = kind.(string)
 		out[i].direct = kind == "direct"
@@ -460,6 +475,9 @@ func ofType(es []entity, t string) []entity {
 type timex struct {
 	words map[string]bool
 	value string // str(value).strip(), or a marker for a structured value
+	// err is a time score.py could not read; like score.py, which reads
+	// texts only when comparing times, it is reported only then.
+	err error
 }
 
 func times(v any, what string, valued bool) ([]timex, error) {
@@ -472,16 +490,23 @@ func times(v any, what string, valued bool) ([]timex, error) {
 		w := fmt.Sprintf("%s[%d]", what, i)
 		t, err := object(it, w)
 		if err != nil {
-			return nil, err
+			if valued { // score.py filters system times on t.get("value") at once
+				return nil, err
+			}
+			out = append(out, timex{err: err})
+			continue
 		}
 		if valued && !truthy(t["value"]) {
 			continue
 		}
+		var tx timex
 		text, err := str(t["text"], w+".text")
 		if err != nil {
-			return nil, err
+			tx.err = err
+			out = append(out, tx)
+			continue
 		}
-		tx := timex{words: map[string]bool{}}
+		tx.words = map[string]bool{}
 		for _, wd := range words(text) {
 			tx.words[wd] = true
 		}
@@ -506,7 +531,12 @@ func (sc *scorer) timex(g, s map[string]any) error {
 	if err != nil {
 		return err
 	}
+	var simErr error
 	sim := func(i, j int) float64 {
+		if err := cmp.Or(st[i].err, gt[j].err); err != nil {
+			simErr = cmp.Or(simErr, err)
+			return 0
+		}
 		for w := range st[i].words {
 			if gt[j].words[w] {
 				if st[i].value == gt[j].value {
@@ -518,5 +548,5 @@ func (sc *scorer) timex(g, s map[string]any) error {
 		return 0
 	}
 	sc.times.add(len(matchPairs(len(st), len(gt), sim, 0.5)), len(st), len(gt))
-	return nil
+	return simErr
 }
