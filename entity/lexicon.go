@@ -31,6 +31,7 @@ type lexicon struct {
 	orgPre    map[string]bool
 	common    map[string]bool
 	first     map[string]bool
+	gender    map[string]byte // first name -> 'f' or 'm' where the lists agree
 	maxPlaceW int // most tokens in a multi-word place or org name
 }
 
@@ -105,6 +106,20 @@ func loadLexicon() *lexicon {
 	for _, w := range lines("firstnames.txt") {
 		l.first[w] = true
 	}
+	l.gender = map[string]byte{}
+	for _, g := range []struct {
+		file string
+		code byte
+	}{{"names-female.txt", 'f'}, {"names-male.txt", 'm'}} {
+		for _, w := range lines(g.file) {
+			l.first[w] = true
+			if c, seen := l.gender[w]; seen && c != g.code {
+				l.gender[w] = 0 // both: no evidence
+			} else if !seen {
+				l.gender[w] = g.code
+			}
+		}
+	}
 	return l
 }
 
@@ -124,6 +139,19 @@ var calendar = map[string]bool{
 
 // pronouns that can stand for a person or organisation speaker.
 var personPronouns = map[string]bool{"he": true, "she": true}
+
+// Gender returns 'f' or 'm' for a person entity whose first name is
+// typically female or male, 0 when unknown: it lets "she" skip a man.
+func Gender(d *doc.Document, e *doc.Entity) byte {
+	if e.Type != doc.Person {
+		return 0
+	}
+	first := d.TokenAt(e.Name.Start)
+	if first >= len(d.Tokens) {
+		return 0
+	}
+	return lex.gender[d.TokenText(first)]
+}
 
 // IsCommonWord reports whether a lower-cased word is far more often written
 // in lower case than capitalised: capitalised, it is most likely a sentence

@@ -122,6 +122,15 @@ func addSurnames(d *doc.Document, ms []doc.Mention) []doc.Mention {
 	if len(surnames) == 0 {
 		return ms
 	}
+	// A surname the gazetteer took for a town ("Morris") is the person.
+	for k := range ms {
+		m := &ms[k]
+		if (m.Type == doc.GPE || m.Type == doc.Loc) && m.Last-m.First == 1 && surnames[d.TokenText(m.First)] {
+			if _, known := lex.places[d.TokenText(m.First)]; !known {
+				m.Type = doc.Person
+			}
+		}
+	}
 	for i, t := range d.Tokens {
 		if covered[i] || !isCap(t) || !surnames[d.TokenText(i)] {
 			continue

@@ -66,7 +66,8 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 	"her": true, "their": true, "our": true, "some": true, "many": true, "most": true, "several": true,
 	"other": true, "another": true, "two": true, "three": true, "both": true, "all": true, "few": true}
 
-var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true}
+// pronouns that can be speakers; a generic "you" is not one.
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
 
 // groupWords are heads of speaker phrases that stand for unnamed people.
 var groupWords = map[string]bool{"those": true, "most": true, "some": true, "many": true, "others": true,

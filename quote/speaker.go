@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"newsgraph/doc"
+	"newsgraph/entity"
 )
 
 // orgNouns are heads of descriptions that stand for an organisation named
@@ -57,6 +58,9 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 			if m.Type == doc.NORP && m.Last < n.last {
 				continue
 			}
+			if m.Last < n.last && isPersonNoun(d.Tokens[head].Lower) && m.Type != doc.Person {
+				break // "the Lib Dem chief executive" is a person, not the party
+			}
 			sp.Mention = m.Span
 			x.setEntity(sp, m.Entity)
 			return sp
@@ -65,7 +69,7 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 	h := d.Tokens[head].Lower
 	switch {
 	case n.last-n.first == 1 && (h == "he" || h == "she"):
-		if e := x.antecedent(c, doc.Person); e >= 0 {
+		if e := x.antecedentFor(c, h); e >= 0 {
 			x.link(sp, e, n)
 		} else {
 			sp.Kind = doc.PersonSpeaker
@@ -201,6 +205,60 @@ func (x *extractor) antecedent(c int, typ doc.EntityType) int {
 	return best
 }
 
+// antecedentFor resolves "he" or "she": the person in focus whose first
+// name does not say the other gender.
+func (x *extractor) antecedentFor(c int, pronoun string) int {
+	want := byte('m')
+	if pronoun == "she" {
+		want = 'f'
+	}
+	ok := func(e int) bool {
+		g := entity.Gender(x.d, &x.d.Entities[e])
+		return g == 0 || g == want
+	}
+	if e := x.antecedent(c, doc.Person); e >= 0 && ok(e) {
+		return e
+	}
+	// The latest person of the right gender mentioned in the last sentences.
+	d := x.d
+	off := d.Tokens[c].Start
+	si := d.SentenceOf(c)
+	limit := 0
+	if si >= 4 {
+		limit = d.Sentences[si-4].First
+	}
+	for mi := len(d.Mentions) - 1; mi >= 0; mi-- {
+		m := d.Mentions[mi]
+		if m.Start >= off {
+			continue
+		}
+		if m.First < limit {
+			break
+		}
+		if m.Type == doc.Person && m.Entity >= 0 && x.inQuote[m.First] < 0 && ok(m.Entity) {
+			return m.Entity
+		}
+	}
+	// Last, the article's main person so far: a profile keeps saying "he".
+	count := map[int]int{}
+	best := -1
+	for _, m := range d.Mentions {
+		if m.Start >= off {
+			break
+		}
+		if m.Type == doc.Person && m.Entity >= 0 && !m.Pronoun && ok(m.Entity) {
+			count[m.Entity]++
+			if best < 0 || count[m.Entity] > count[best] {
+				best = m.Entity
+			}
+		}
+	}
+	if best >= 0 && count[best] >= 2 {
+		return best
+	}
+	return -1
+}
+
 // byRole finds the latest person whose roles include the role noun.
 func (x *extractor) byRole(c int, role string) int {
 	d := x.d
@@ -294,7 +352,8 @@ func (x *extractor) continuations() {
 		}
 		var sp doc.Speaker
 		switch {
-		case prev != nil && prev.Speaker != nil && prev.Speaker.Entity >= 0 && paragraphsBetween(d, prev.Content.End, t.Start) <= 2:
+		case prev != nil && prev.Speaker != nil && prev.Speaker.Entity >= 0 && paragraphsBetween(d, prev.Content.End, t.Start) <= 2,
+			prev != nil && prev.Speaker != nil && prev.Speaker.Kind == doc.PersonSpeaker && d.SentenceOf(d.TokenAt(prev.Content.End)) >= d.SentenceOf(p.open)-2:
 			sp = *prev.Speaker
 		default:
 			// Otherwise the person named last before the quotation.

@@ -1,6 +1,7 @@
 // Command mkfirst derives entity/data/firstnames.txt: words that begin
 // multi-word person names in open NER corpora (GMB, Voice of America news,
-// ODbL; WikiGold, CC BY 4.0), at least twice, leaving out titles.
+// ODbL; WikiGold, BTC and WNUT-17, CC BY 4.0), at least twice, leaving out
+// titles and common lower-case words.
 //
 //	go run ./entity/internal/mkfirst ../shared/data/ner > entity/data/firstnames.txt
 package main
@@ -28,8 +29,8 @@ func main() {
 	add := func(words, tags []string) {
 		for i := 0; i+1 < len(words); i++ {
 			t, n := strings.ToLower(tags[i]), strings.ToLower(tags[i+1])
-			if strings.HasSuffix(t, "-per") && (strings.HasPrefix(t, "b-") || i == 0 || !strings.HasSuffix(strings.ToLower(tags[i-1]), "-per")) &&
-				n == "i-per" {
+			if (strings.HasSuffix(t, "-per") || strings.HasSuffix(t, "-person")) && (strings.HasPrefix(t, "b-") || i == 0 || !strings.HasSuffix(strings.ToLower(tags[i-1]), "-per")) &&
+				(n == "i-per" || n == "i-person") {
 				count[words[i]]++
 			}
 		}
@@ -37,8 +38,11 @@ func main() {
 	if err := readGMB(filepath.Join(dir, "gmb-kaggle", "ner_dataset.csv"), add); err != nil {
 		fail(err)
 	}
-	if err := readCoNLL(filepath.Join(dir, "wikigold", "wikigold.conll.txt"), add); err != nil {
-		fail(err)
+	for _, f := range []string{"wikigold/wikigold.conll.txt", "btc/a.conll", "btc/b.conll", "btc/e.conll",
+		"btc/f.conll", "btc/g.conll", "btc/h.conll", "wnut17/wnut17train.conll"} {
+		if err := readCoNLL(filepath.Join(dir, f), add); err != nil {
+			fail(err)
+		}
 	}
 	skip := map[string]bool{}
 	for _, w := range strings.Fields(`President Prime Minister Mr Mrs Ms Dr Secretary General Senator
@@ -55,8 +59,8 @@ func main() {
 		}
 	}
 	sort.Strings(names)
-	fmt.Println("# Given names: words that begin multi-word person names at least twice in GMB (ODbL 1.0)")
-	fmt.Println("# and WikiGold (CC BY 4.0). Regenerate: go run ./entity/internal/mkfirst NER_DATA_DIR")
+	fmt.Println("# Given names: words that begin multi-word person names at least twice in GMB (ODbL 1.0),")
+	fmt.Println("# WikiGold, BTC and WNUT-17 (CC BY 4.0). Regenerate: go run ./entity/internal/mkfirst NER_DATA_DIR")
 	for _, w := range names {
 		fmt.Println(w)
 	}
