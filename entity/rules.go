@@ -155,6 +155,9 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 			i++
 			continue
 		}
+		if lex.titles[t.Lower] && i+1 == end && titled {
+			return ms // titles and no name: "the Prime Minister"
+		}
 		if lex.titles[t.Lower] && i+1 < end {
 			titled = true
 			i++
@@ -180,8 +183,15 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 	if typ == doc.NoType {
 		return ms
 	}
+	if typ == doc.Person && end-i == 1 && i > 0 && peerage[toks[i-1].Lower] {
+		i-- // a peer is known by the title: "Lord Kinnock"
+	}
 	return append(ms, mention(d, i, end, typ))
 }
+
+// peerage titles are part of the name they precede when no given name
+// follows: "Lord Rennard", "Baroness Thatcher".
+var peerage = map[string]bool{"lord": true, "lady": true, "baroness": true, "baron": true}
 
 func mention(d *doc.Document, i, j int, typ doc.EntityType) doc.Mention {
 	return doc.Mention{Span: doc.Span{Start: d.Tokens[i].Start, End: d.Tokens[j-1].End}, First: i, Last: j, Type: typ, Entity: -1}
@@ -223,6 +233,8 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 		return doc.Person
 	case lex.first[first] && end-i > 1:
 		return doc.Person
+	case end-i == 1 && toks[i].Is(doc.HasDot) && isDomainName(first):
+		return doc.Org // Plus.net, Amazon.com
 	case end-i == 1 && toks[i].Is(doc.AllUpper) && len(first) <= 6:
 		if notOrgAcronyms[first] {
 			return doc.NoType
@@ -254,6 +266,16 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 		return doc.NoType
 	}
 	return doc.NoType
+}
+
+// isDomainName reports a company named by its web domain.
+func isDomainName(w string) bool {
+	for _, tld := range []string{".com", ".net", ".org", ".co.uk", ".io"} {
+		if strings.HasSuffix(strings.ToLower(w), tld) && len(w) > len(tld)+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // notOrgAcronyms are capitalised abbreviations that name no organisation.

@@ -40,6 +40,9 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		if st := x.endingAt(d.Tokens[j-1].End); st != nil && st.Speaker != nil {
 			sp := *st.Speaker
 			inherited = &sp
+		} else if lead := x.leadingSubject(s, j); lead.ok() {
+			// "The bank gave no details, but said ...": the first clause's subject.
+			subj = lead
 		}
 	}
 	if !subj.ok() && j >= s.First && d.Tokens[j].Lower == "," {
@@ -130,6 +133,25 @@ func (x *extractor) clauseSubject(s doc.Sentence, c int) np {
 				return np{m.First, m.Last}
 			}
 			k = m.Last - 1
+		}
+	}
+	return np{}
+}
+
+// leadingSubject finds a sentence-initial subject before token j: a named
+// mention, or a short definite description ("The bank").
+func (x *extractor) leadingSubject(s doc.Sentence, j int) np {
+	d := x.d
+	f := s.First
+	if mi := x.mentionAt[f]; mi >= 0 && d.Mentions[mi].Type != doc.NORP && d.Mentions[mi].Last < j {
+		return np{f, d.Mentions[mi].Last}
+	}
+	if d.Tokens[f].Lower == "the" && f+1 < j {
+		if mi := x.mentionAt[f+1]; mi >= 0 && d.Mentions[mi].Type != doc.NORP {
+			return np{f, d.Mentions[mi].Last}
+		}
+		if h := d.Tokens[f+1].Lower; orgNouns[h] || isPersonNoun(h) {
+			return np{f, f + 2}
 		}
 	}
 	return np{}

@@ -58,6 +58,8 @@ func TestTokenize(t *testing.T) {
 		{"George W. Bush", "George|W.|Bush"},
 		{"AT&T and Kilroy-Silk", "AT&T|and|Kilroy-Silk"},
 		{"£10bn", "£|10bn"},
+		{"ITV Wales' Waterfront", "ITV|Wales|'|Waterfront"},
+		{"the 'loses' case", "the|'|loses|'|case"},
 	}
 	for _, tc := range tests {
 		if got := strings.Join(tokens(tc.in), "|"); got != tc.want {

@@ -105,12 +105,13 @@ func (tz *Tokenizer) Tokenize(d *doc.Document) {
 		toks = make([]doc.Token, 0, len(s)/5+8)
 	}
 	para := true
+	singles := 0 // single quotation marks open in this paragraph
 	for i := 0; i < len(s); {
 		c := s[i]
 		// Whitespace; a newline starts a paragraph.
 		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
 			if c == '\n' {
-				para = true
+				para, singles = true, 0
 			}
 			i++
 			continue
@@ -142,12 +143,24 @@ func (tz *Tokenizer) Tokenize(d *doc.Document) {
 			t.Lower = s[start:i]
 		}
 		toks = append(toks, t)
-		// A possessive 's / ’s becomes its own token.
+		if t.Kind == doc.Quote && t.Is(doc.OpenQuote) && s[start] != '"' {
+			singles++
+		} else if t.Kind == doc.Quote && t.Is(doc.CloseQuote) && s[start] != '"' && singles > 0 {
+			singles--
+		}
+		// A possessive 's / ’s becomes its own token, and so does the
+		// apostrophe of a plural possessive ("ITV Wales' programme") when no
+		// single quotation is open that it could close.
 		if t.Kind == doc.Word && i < len(s) {
-			if ok, w := isApostrophe(s, i); ok && i+w < len(s) && s[i+w]|0x20 == 's' {
-				if after := i + w + 1; after >= len(s) || !isWordByte(s, after) {
+			if ok, w := isApostrophe(s, i); ok {
+				after := i + w + 1
+				switch {
+				case i+w < len(s) && s[i+w]|0x20 == 's' && (after >= len(s) || !isWordByte(s, after)):
 					toks = append(toks, doc.Token{Span: doc.Span{Start: i, End: after}, Kind: doc.Word, Lower: "'s"})
 					i = after
+				case singles == 0 && s[i-1]|0x20 == 's' && i+w+1 < len(s) && s[i+w] == ' ' && isWordByte(s, i+w+1):
+					toks = append(toks, doc.Token{Span: doc.Span{Start: i, End: i + w}, Kind: doc.Word, Lower: "'s"})
+					i += w
 				}
 			}
 		}
