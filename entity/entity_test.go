@@ -44,7 +44,7 @@ func TestRecognize(t *testing.T) {
 		{"The Public and Commercial Services Union will ballot.", "ORG:Public and Commercial Services Union"},
 		{"Fans went to Ewood Park in South Yorkshire.", "GPE:South Yorkshire LOC:Ewood Park"},
 		{"He watched TV and bought a CD.", ""},
-		{"Lord Liverpool was prime minister.", "PERSON:Liverpool"},
+		{"Lord Liverpool was prime minister.", "PERSON:Lord Liverpool"},
 		{"However, Labour won.", "ORG:Labour"},
 		{"The Bank of England raised rates.", "ORG:Bank of England"},
 		{"She spoke on ITV Wales.", "ORG:ITV Wales"},
