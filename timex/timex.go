@@ -643,12 +643,19 @@ func (t *tagger) tense(s, e int) int {
 		if t.toks[j].Flags&doc.SentStart != 0 {
 			break
 		}
+		// With a marker on the left, one on the right counts only inside
+		// the same clause: "launched ... in October, while Yahoo is".
+		if dir != 0 && clauseBreak[t.toks[j].Lower] {
+			break
+		}
 		if d := cueDir(t.toks[j].Lower, &t.toks[j]); d != 0 {
 			return d
 		}
 	}
 	return dir
 }
+
+var clauseBreak = map[string]bool{",": true, ";": true, ":": true, "while": true, "whereas": true, "but": true, "although": true, "though": true, "and": true, "(": true, "-": true, "–": true, "—": true}
 
 func cueDir(w string, tk *doc.Token) int {
 	if tk.Kind != doc.Word {

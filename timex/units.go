@@ -103,6 +103,9 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 		if h.plural && p != "every" || h.u == uWeekend {
 			return match{}, false
 		}
+		if t.next(i, 1) == "of" && p != "a" {
+			return match{}, false // "every minute of practice"
+		}
 		if p == "per" && h.u >= uHour {
 			return match{}, false // "gigabits per second", "miles per hour" are rates
 		}
@@ -593,6 +596,9 @@ func (t *tagger) partOfDay(i, part int) (match, bool) {
 		return match{}, false
 	}
 	p := t.prev(i, 1)
+	if p == "" {
+		return match{}, false
+	}
 	if t.toks[i].Flags&doc.Upper != 0 && t.toks[i-1].Flags&(doc.SentStart|doc.ParaStart) == 0 {
 		return match{}, false // ITV's This Morning
 	}

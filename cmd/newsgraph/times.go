@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	flag "github.com/spf13/pflag"
 
@@ -25,11 +26,12 @@ func runTimes(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("times", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph times [flags] INPUT...\n\nINPUT is as for analyze: a .txt or .jsonl file, a directory or - for stdin.\nPrints one line per time expression: id, start, end (code points), type,\nvalue and text, tab-separated; or with --format jsonl one record per article\nwith its id, published date and times.\n\nflags:")
+		fmt.Fprintln(stderr, "usage: newsgraph times [flags] INPUT...\n\nINPUT is as for analyze: a .txt or .jsonl file, a directory or - for stdin.\nPrints one line per time expression: id, start, end (code points), type,\nvalue and text, tab-separated (and the text around it with --context); or with --format jsonl one record per article\nwith its id, published date and times.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	published := fs.String("published", "", "reference date `YYYY-MM-DD` for inputs that carry none")
 	format := fs.String("format", "tsv", "output format: tsv or jsonl")
+	contextChars := fs.Int("context", 0, "with tsv, add a column with `N` characters of text either side")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -70,7 +72,7 @@ func runTimes(args []string, stdout, stderr io.Writer) int {
 		tz.Tokenize(d)
 		text.Segment(d)
 		timex.Tag(d)
-		if err := writeTimes(bw, enc, d, *format); err != nil {
+		if err := writeTimes(bw, enc, d, *format, *contextChars); err != nil {
 			fmt.Fprintf(stderr, "newsgraph times: writing output: %v\n", err)
 			return 1
 		}
@@ -92,19 +94,33 @@ type timesRecord struct {
 	Times     []doc.RecordTime `json:"times"`
 }
 
-func writeTimes(w *bufio.Writer, enc *json.Encoder, d *doc.Document, format string) error {
+func writeTimes(w *bufio.Writer, enc *json.Encoder, d *doc.Document, format string, context int) error {
 	rec := d.Record()
 	if format == "jsonl" {
 		return enc.Encode(timesRecord{ID: rec.ID, Published: rec.Published, Times: rec.Times})
 	}
-	for _, t := range rec.Times {
+	flat := strings.NewReplacer("\t", " ", "\n", " ")
+	for i, t := range rec.Times {
 		v := ""
 		if t.Value != nil {
 			v = *t.Value
 		}
 		// Tabs and newlines inside a span would break the columns.
-		txt := strings.NewReplacer("\t", " ", "\n", " ").Replace(t.Text)
-		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", rec.ID, strconv.Itoa(t.Start), strconv.Itoa(t.End), t.Type, v, txt); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s", rec.ID, strconv.Itoa(t.Start), strconv.Itoa(t.End), t.Type, v, flat.Replace(t.Text)); err != nil {
+			return err
+		}
+		if context > 0 {
+			x := d.Times[i]
+			lo, hi := max(x.Start-context, 0), min(x.End+context, len(d.Text))
+			for lo > 0 && !utf8.RuneStart(d.Text[lo]) {
+				lo--
+			}
+			for hi < len(d.Text) && !utf8.RuneStart(d.Text[hi]) {
+				hi++
+			}
+			fmt.Fprintf(w, "\t%s[%s]%s", flat.Replace(d.Text[lo:x.Start]), flat.Replace(d.Str(x.Span)), flat.Replace(d.Text[x.End:hi]))
+		}
+		if err := w.WriteByte('\n'); err != nil {
 			return err
 		}
 	}
