@@ -551,6 +551,9 @@ func (t *tagger) season(i, sn int) (match, bool) {
 	default:
 		return match{}, false
 	}
+	if tk.Lower == "fall" && rel == 0 {
+		return match{}, false // "since the fall of Baghdad"; US "fall" needs last/this/next
+	}
 	if rel != 0 || p == "the" {
 		s--
 	}
