@@ -27,6 +27,8 @@ type dialect interface {
 	// ftsQuery turns user text into the backend's query syntax ("" when the
 	// text has no searchable word).
 	ftsQuery(text string) string
+	// newest orders rows of table alias t newest first, undated last.
+	newest(t string) string
 	// writeFTS/deleteFTS maintain SQLite's separate FTS tables; PostgreSQL
 	// keeps its tsvector columns up to date itself.
 	writeFTS(ctx context.Context, tx *sql.Tx, table string, rowid int64, cols ...string) error
@@ -38,6 +40,10 @@ type sqlite struct{}
 func (sqlite) name() string             { return "sqlite" }
 func (sqlite) ddl(m migration) []string { return m.sqlite }
 func (sqlite) rebind(q string) string   { return q }
+
+// SQLite sorts NULL lowest, so DESC already puts undated rows last, and the
+// (published, id) index serves the order without a sort.
+func (sqlite) newest(t string) string { return t + ".published DESC, " + t + ".id DESC" }
 func (sqlite) quoteMatch() string {
 	return "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
 }
@@ -114,6 +120,10 @@ func (postgres) ftsQuery(text string) string {
 
 // rebind turns ? placeholders into $1, $2, ... (no query here has a ? in a
 // string literal).
+func (postgres) newest(t string) string {
+	return t + ".published DESC NULLS LAST, " + t + ".id DESC"
+}
+
 func (postgres) rebind(q string) string {
 	var b strings.Builder
 	n := 0

@@ -95,10 +95,17 @@ type Results struct {
 	Facets     map[string][]Facet `json:"facets,omitempty"`
 }
 
-// where builds the filter of q over quotes q joined to articles a.
+// where builds the filter of q: over quotes q (statements), or over
+// articles a (forArticles). Statement filters use the site and date copied
+// onto each quote and uncorrelated IN subqueries, so they never need the
+// articles table and SQLite evaluates each subquery once.
 func (s *Store) where(q *Query, forArticles bool) (string, []any) {
 	var conds []string
 	var args []any
+	site, pub, article := "q.site", "q.published", "q.article_id"
+	if forArticles {
+		site, pub, article = "a.site", "a.published", "a.id"
+	}
 	if fq := s.d.ftsQuery(q.Text); fq != "" {
 		if forArticles {
 			conds = append(conds, s.d.articleMatch())
@@ -109,27 +116,17 @@ func (s *Store) where(q *Query, forArticles bool) (string, []any) {
 	} else if strings.TrimSpace(q.Text) != "" {
 		conds = append(conds, "1 = 0") // only punctuation: nothing can match
 	}
-	entity := func(col, v string) {
-		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-			conds = append(conds, col+" = ?")
-			args = append(args, id)
-			return
-		}
-		n := Normalize(v)
-		conds = append(conds, col+" IN (SELECT id FROM entities WHERE norm = ? UNION SELECT entity_id FROM entity_aliases WHERE norm = ?)")
-		args = append(args, n, n)
-	}
 	if q.Speaker != "" && !forArticles {
-		entity("q.speaker_id", q.Speaker)
+		conds = append(conds, "q.speaker_id IN (SELECT e.id FROM entities e WHERE "+entityMatch(q.Speaker, &args)+")")
 	}
 	if q.Entity != "" {
-		conds = append(conds, "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN (SELECT e.id FROM entities e WHERE "+entityMatch(q.Entity, &args)+"))")
+		conds = append(conds, article+" IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN (SELECT e.id FROM entities e WHERE "+entityMatch(q.Entity, &args)+"))")
 	}
 	if q.Place != "" {
-		conds = append(conds, "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN (SELECT e.id FROM entities e WHERE e.type IN ('GPE', 'LOC') AND ("+entityMatch(q.Place, &args)+")))")
+		conds = append(conds, article+" IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN (SELECT e.id FROM entities e WHERE e.type IN ('GPE', 'LOC') AND "+entityMatch(q.Place, &args)+"))")
 	}
 	if q.About != "" && !forArticles {
-		conds = append(conds, "EXISTS (SELECT 1 FROM quote_entities qe WHERE qe.quote_id = q.id AND qe.entity_id IN (SELECT e.id FROM entities e WHERE "+entityMatch(q.About, &args)+"))")
+		conds = append(conds, "q.id IN (SELECT qe.quote_id FROM quote_entities qe WHERE qe.entity_id IN (SELECT e.id FROM entities e WHERE "+entityMatch(q.About, &args)+"))")
 	}
 	if q.Cue != "" && !forArticles {
 		conds = append(conds, "q.cue_lemma = ?")
@@ -140,15 +137,15 @@ func (s *Store) where(q *Query, forArticles bool) (string, []any) {
 		args = append(args, q.Kind)
 	}
 	if q.Site != "" {
-		conds = append(conds, "a.site = ?")
+		conds = append(conds, site+" = ?")
 		args = append(args, q.Site)
 	}
 	if q.From != "" {
-		conds = append(conds, "a.published >= ?")
+		conds = append(conds, pub+" >= ?")
 		args = append(args, q.From)
 	}
 	if q.To != "" {
-		conds = append(conds, "a.published <= ?")
+		conds = append(conds, pub+" <= ?")
 		args = append(args, q.To)
 	}
 	if len(conds) == 0 {
@@ -194,25 +191,32 @@ func (s *Store) Search(ctx context.Context, q Query, facets bool) (*Results, err
 	}
 	where, args := s.where(&q, false)
 	res := &Results{Statements: []Statement{}}
-	if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*)`+statementFrom+where), args...).Scan(&res.Total); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM quotes q`+where), args...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
-	err := s.statements(ctx, `SELECT `+statementCols+statementFrom+where+` ORDER BY a.published DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?`,
-		append(args, q.Limit, q.Offset), func(st Statement) error { res.Statements = append(res.Statements, st); return nil })
-	if err != nil {
-		return nil, err
+	if res.Total > q.Offset {
+		// The page is chosen on quotes alone; only its rows join articles
+		// and entities.
+		err := s.statements(ctx, `SELECT `+statementCols+` FROM (SELECT q.* FROM quotes q`+where+` ORDER BY `+s.d.newest("q")+` LIMIT ? OFFSET ?) q
+			JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id ORDER BY `+s.d.newest("q"),
+			append(args, q.Limit, q.Offset), func(st Statement) error { res.Statements = append(res.Statements, st); return nil })
+		if err != nil {
+			return nil, err
+		}
 	}
 	if !facets || res.Total == 0 {
 		return res, nil
 	}
 	res.Facets = map[string][]Facet{}
-	for _, f := range []struct{ name, value, label string }{
-		{"speaker", "CAST(q.speaker_id AS TEXT)", "e.name"},
-		{"site", "a.site", "a.site"},
-		{"cue", "q.cue_lemma", "q.cue_lemma"},
-		{"kind", "q.kind", "q.kind"},
-	} {
-		fs, err := s.facets(ctx, `SELECT `+f.value+`, MIN(`+f.label+`), COUNT(*)`+statementFrom+where+andNotNull(where, f.value)+` GROUP BY `+f.value+` ORDER BY COUNT(*) DESC, 1 LIMIT 10`, args)
+	and := andNotNull(where)
+	fs, err := s.facets(ctx, `SELECT CAST(f.v AS TEXT), e.name, f.c FROM (SELECT q.speaker_id AS v, COUNT(*) AS c FROM quotes q`+where+and+`q.speaker_id IS NOT NULL
+		GROUP BY q.speaker_id ORDER BY COUNT(*) DESC, q.speaker_id LIMIT 10) f JOIN entities e ON e.id = f.v ORDER BY f.c DESC, e.name`, args)
+	if err != nil {
+		return nil, err
+	}
+	res.Facets["speaker"] = fs
+	for _, f := range []struct{ name, col string }{{"site", "q.site"}, {"cue", "q.cue_lemma"}, {"kind", "q.kind"}} {
+		fs, err := s.facets(ctx, `SELECT `+f.col+`, `+f.col+`, COUNT(*) FROM quotes q`+where+and+f.col+` IS NOT NULL GROUP BY `+f.col+` ORDER BY COUNT(*) DESC, 1 LIMIT 10`, args)
 		if err != nil {
 			return nil, err
 		}
@@ -221,11 +225,12 @@ func (s *Store) Search(ctx context.Context, q Query, facets bool) (*Results, err
 	return res, nil
 }
 
-func andNotNull(where, col string) string {
+// andNotNull is what joins one more condition to where.
+func andNotNull(where string) string {
 	if where == "" {
-		return " WHERE " + col + " IS NOT NULL"
+		return " WHERE "
 	}
-	return " AND " + col + " IS NOT NULL"
+	return " AND "
 }
 
 func (s *Store) facets(ctx context.Context, query string, args []any) ([]Facet, error) {
@@ -272,7 +277,7 @@ func (s *Store) EachStatement(ctx context.Context, q Query, fn func(Statement) e
 		return err
 	}
 	where, args := s.where(&q, false)
-	return s.statements(ctx, `SELECT `+statementCols+statementFrom+where+` ORDER BY a.published NULLS FIRST, a.key, q.start_pos`, args, fn)
+	return s.statements(ctx, `SELECT `+statementCols+statementFrom+where+` ORDER BY q.published, a.key, q.start_pos`, args, fn)
 }
 
 // ArticleHit is one article matching a search.
