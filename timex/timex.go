@@ -567,6 +567,17 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 			return match{}, false // "Billie June"
 		}
 	}
+	// "in March last year", "24 February this year": one expression.
+	if y == 0 && rel == 0 && t.next(e-1, 2) == "year" {
+		k, ok := map[string]int{"last": -1, "this": 0, "next": 1}[t.next(e-1, 1)]
+		if ok {
+			e += 2
+			if !t.hasRef {
+				return match{s, e, doc.Date, ""}, true
+			}
+			y = t.ref.y + k
+		}
+	}
 	if y == 0 {
 		if !t.hasRef {
 			return match{s, e, doc.Date, ""}, true

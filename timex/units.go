@@ -162,9 +162,12 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 			}
 			return match{i - 2, i + 1, doc.Duration, fmtDuration(n, h.u)}, true
 		}
-		if rel != 0 && p != "following" && p != "previous" && (p != "past" || false) {
+		if rel != 0 && p != "following" && p != "previous" {
 			if p == "past" {
-				return match{}, false
+				if t.prev(i, 2) != "this" {
+					return match{}, false
+				}
+				s = i - 2 // "this past weekend"
 			}
 			if q := t.prev(i, 2); rel == 2 && (q == "earlier" || q == "later") {
 				s = i - 2
