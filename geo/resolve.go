@@ -28,7 +28,6 @@ func (g *Gazetteer) Resolve(d *doc.Document) {
 	}
 	var ents []ent
 	var ctx context
-	var seen map[*Place]bool
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		switch e.Type {
@@ -42,17 +41,20 @@ func (g *Gazetteer) Resolve(d *doc.Document) {
 			continue
 		}
 		en := ent{idx: i}
-		if seen == nil {
-			seen = map[*Place]bool{}
-		} else {
-			clear(seen)
-		}
+		owned := false // en.cands may be the gazetteer's own slice until we copy it
 		addName := func(name string) {
 			name, admin := g.trimName(name)
 			en.admin = en.admin || admin
-			for _, p := range g.Lookup(name) {
-				if !seen[p] {
-					seen[p] = true
+			ps := g.Lookup(name)
+			if en.cands == nil {
+				en.cands = ps
+				return
+			}
+			for _, p := range ps {
+				if !slices.Contains(en.cands, p) {
+					if !owned {
+						en.cands, owned = slices.Clone(en.cands), true
+					}
 					en.cands = append(en.cands, p)
 				}
 			}
@@ -134,20 +136,42 @@ func (c *context) weights(p *Place, self int) (country, admin float64) {
 	return country, admin
 }
 
-var featureRank = map[string]float64{
-	"PCLI": 10, "PCLD": 8, "PCLS": 8, "PCLF": 8, "PCLIX": 8, "TERR": 8, "CONT": 9,
-	"PPLC": 7, "ADM1": 3, "OCN": 9, "RGN": 6, "SEA": 7, "STM": 5, "PEN": 5, "ST": 6,
-	"PPLA": 4, "PPLA2": 3, "PPLA3": 2, "PPLA4": 1.5, "PPLA5": 1.5, "PPLG": 2,
-	"PPL": 1, "PPLX": 0.5, "PPLH": 0, "PPLQ": 0, "PPLW": 0,
+// featureRank orders feature codes: country > continent, ocean > capital >
+// sea, street, region > river > admin seat > subdivision > town.
+func featureRank(f string) float64 {
+	switch f {
+	case "PCLI":
+		return 10
+	case "CONT", "OCN":
+		return 9
+	case "PCLD", "PCLS", "PCLF", "PCLIX", "TERR":
+		return 8
+	case "PPLC", "SEA":
+		return 7
+	case "RGN", "ST":
+		return 6
+	case "STM", "PEN":
+		return 5
+	case "PPLA":
+		return 4
+	case "ADM1", "PPLA2":
+		return 3
+	case "PPLA3", "PPLG":
+		return 2
+	case "PPLA4", "PPLA5":
+		return 1.5
+	case "PPLX":
+		return 0.5
+	case "PPLH", "PPLQ", "PPLW":
+		return 0
+	}
+	return 1
 }
 
 // score ranks a candidate; the weights are set so that context outweighs
 // one step of feature rank or a tenfold population gap, but not both.
 func score(p *Place, ctx *context, self int) float64 {
-	s, ok := featureRank[p.Feature]
-	if !ok {
-		s = 1
-	}
+	s := featureRank(p.Feature)
 	if p.Population == 0 && s >= 5 && !strings.HasPrefix(p.Feature, "PPL") {
 		// Oceans, seas and hand-kept regions have no population, yet are
 		// as well known as a city of a million: the alias table lists only

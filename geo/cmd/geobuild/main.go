@@ -418,8 +418,13 @@ func (b *builder) subdivisions() int {
 	shared := map[key]int{}
 	for k, s := range subs {
 		votes := map[string]float64{}
-		co := s.Coordinates
+		co := &subs[k].Coordinates
 		hasBox := co.MaxLatitude > co.MinLatitude && co.MaxLongitude > co.MinLongitude
+		if hasBox && (co.Latitude < co.MinLatitude || co.Latitude > co.MaxLatitude || co.Longitude < co.MinLongitude || co.Longitude > co.MaxLongitude) {
+			// 21 subdivisions have a centre outside their own box; the
+			// box's middle is nearer the truth.
+			co.Latitude, co.Longitude = (co.MinLatitude+co.MaxLatitude)/2, (co.MinLongitude+co.MaxLongitude)/2
+		}
 		best, bestD := "", math.Inf(1)
 		for _, p := range byCountry[s.CountryAlpha2] {
 			d := math.Hypot(p.lat-co.Latitude, p.lon-co.Longitude)
