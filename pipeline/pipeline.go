@@ -7,6 +7,7 @@ import (
 
 	"newsgraph/doc"
 	"newsgraph/entity"
+	"newsgraph/geo"
 	"newsgraph/quote"
 	"newsgraph/text"
 	"newsgraph/timex"
@@ -37,6 +38,7 @@ func (p *Pipeline) Analyze(d *doc.Document) {
 	p.tokenizers.Put(tz)
 	text.Segment(d)
 	entity.Resolve(d, p.Recognizer.Recognize(d))
+	geo.Resolve(d)
 	quote.Extract(d)
 	timex.Tag(d)
 }

@@ -56,6 +56,21 @@ func TestSeedArticle(t *testing.T) {
 				w.kind, w.cue, w.speaker, w.content)
 		}
 	}
+	geoIDs := map[string]int{"Kiev": 703448, "Chernigov": 710735, "Lugansk": 702658, "Donetsk": 709717, "Moscow": 524901, "Istanbul": 745044}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		want, ok := geoIDs[d.EntityName(e)]
+		if !ok {
+			continue
+		}
+		delete(geoIDs, d.EntityName(e))
+		if e.Geo == nil || e.Geo.GeoNameID != want {
+			t.Errorf("%s geo = %+v, want GeoNames %d", d.EntityName(e), e.Geo, want)
+		}
+	}
+	if len(geoIDs) > 0 {
+		t.Errorf("places not found: %v", geoIDs)
+	}
 	times := map[string]int{}
 	for _, tx := range d.Times {
 		times[d.Str(tx.Span)+"="+tx.Value]++
