@@ -63,7 +63,7 @@ func Tag(d *doc.Document) {
 			Type:  m.typ,
 			Value: m.value,
 		})
-		t.lastEnd = m.e
+		t.lastStart, t.lastEnd = m.s, m.e
 		i = m.e - 1
 	}
 }
@@ -78,6 +78,9 @@ type tagger struct {
 	ref     date
 	hasRef  bool
 	lastEnd int // first token after the last emitted expression
+	// lastStart is where the last emitted expression begins: its words
+	// ("next year") are not tense markers for the next one.
+	lastStart int
 }
 
 // match is an expression over tokens [s, e).
@@ -638,7 +641,10 @@ func (t *tagger) tense(s, e int) int {
 	const window = 25
 	best, dir := window+1, 0
 	for j := s - 1; j >= 0 && s-j <= window; j-- {
-		if d := cueDir(t.toks[j].Lower, &t.toks[j]); d != 0 {
+		if j >= t.lastStart && j < t.lastEnd {
+			continue
+		}
+		if d := t.cue(j); d != 0 {
 			// A participle after "be" ("will be held", "is to be
 			// signed") takes its tense from further left.
 			if !(d < 0 && j > 0 && (t.toks[j-1].Lower == "be" || t.toks[j-1].Lower == "being")) {
@@ -659,17 +665,56 @@ func (t *tagger) tense(s, e int) int {
 		if dir != 0 && clauseBreak[t.toks[j].Lower] {
 			break
 		}
-		if d := cueDir(t.toks[j].Lower, &t.toks[j]); d != 0 {
+		if d := t.cue(j); d != 0 {
 			return d
 		}
+	}
+	if dir == 0 && isPresentVerb(t, s) {
+		return 1
 	}
 	return dir
 }
 
+// isPresentVerb reports a scheduling verb in the present right before the
+// expression starting at s (skipping its preposition) in a sentence with no
+// other tense marker: "Poland votes on Sunday", "the team meets on Friday"
+// announce an event to come. A closed list, because a plural noun ("hit
+// shares on Monday", "elections in January") looks the same.
+func isPresentVerb(t *tagger, s int) bool {
+	j := s - 1
+	if j >= 0 && preps[t.toks[j].Lower] && t.toks[s].Flags&doc.SentStart == 0 {
+		j--
+	}
+	if j < 0 || j >= s || t.toks[j+1].Flags&doc.SentStart != 0 {
+		return false
+	}
+	return scheduleVerbs[t.toks[j].Lower]
+}
+
+var scheduleVerbs = map[string]bool{
+	"meets": true, "votes": true, "starts": true, "begins": true, "opens": true, "ends": true,
+	"closes": true, "returns": true, "resumes": true, "arrives": true, "travels": true,
+	"visits": true, "faces": true, "plays": true, "hosts": true, "launches": true, "expires": true,
+	"reopens": true, "convenes": true, "kicks": true, "premieres": true, "airs": true,
+	"runs": true, "finishes": true, "leaves": true, "departs": true, "sits": true, "rules": true,
+	"decides": true, "announces": true, "publishes": true, "releases": true, "reports": true,
+}
+
 var clauseBreak = map[string]bool{",": true, ";": true, ":": true, "while": true, "whereas": true, "but": true, "although": true, "though": true, "and": true, "(": true, "-": true, "–": true, "—": true}
 
-func cueDir(w string, tk *doc.Token) int {
+// cue is the tense direction token j marks: 1 future, -1 past, 0 none.
+func (t *tagger) cue(j int) int {
+	tk := &t.toks[j]
+	w := tk.Lower
 	if tk.Kind != doc.Word {
+		return 0
+	}
+	// "set", "going" and "due" look ahead only before "to": "the first
+	// set 6-1", "the going was good".
+	if w == "set" || w == "going" || w == "due" {
+		if j+1 < len(t.toks) && (t.toks[j+1].Lower == "to" || w == "due" && (t.toks[j+1].Lower == "on" || t.toks[j+1].Lower == "in")) {
+			return 1
+		}
 		return 0
 	}
 	if futureCues[w] || strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") {
@@ -926,10 +971,10 @@ func (t *tagger) clockAt(s, e, hr, mi int) (match, bool) {
 	}
 	if j < len(t.toks) && t.next(e-1, j-e+1) != "" && t.toks[j].Kind == doc.Word {
 		if h, ok := heads[t.toks[j].Lower]; ok && (h.kind == hWeekday || h.kind == hDeictic && h.n != 100) {
-			saved := t.lastEnd
-			t.lastEnd = j
+			savedStart, savedEnd := t.lastStart, t.lastEnd
+			t.lastStart, t.lastEnd = j, j // the day must not reach back over the time
 			m, ok := t.word(j, h)
-			t.lastEnd = saved
+			t.lastStart, t.lastEnd = savedStart, savedEnd
 			if ok && m.s == j && m.typ == doc.Date && len(m.value) == 10 {
 				day = date{}
 				day.y, _ = atoi(m.value[:4])
@@ -976,6 +1021,9 @@ func (t *tagger) hyphen(i int) (match, bool) {
 	}
 	if three && c != "long" {
 		return match{}, false // "10-year-old" is an age, "two-year-long" rare
+	}
+	if n, ok := ordinals[a]; ok && b == "quarter" && n <= 4 && !three {
+		return t.quarter(i, i, i+1, n) // "third-quarter profits"; "second-half" is sport
 	}
 	if a == "mid" {
 		if h, ok := heads[b]; ok && h.kind == hMonth && !h.abbr {
