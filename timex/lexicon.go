@@ -204,10 +204,8 @@ var futureCues = map[string]bool{
 	"will": true, "shall": true, "won't": true, "won’t": true, "'ll": true, "upcoming": true,
 	"next": true, "due": true, "scheduled": true, "expected": true, "plans": true,
 	"intends": true, "set": true, "going": true, "would": false, "until": true, "coming": true,
-	"forthcoming": true, "ahead": true, "wants": true, "aims": true, "hopes": true,
-	// The present of "be" mostly announces a scheduled event in news:
-	// "the vote is on Thursday", "talks are due".
-	"is": true, "are": true,
+	"forthcoming": true, "ahead": true,
+
 }
 
 var pastCues = map[string]bool{

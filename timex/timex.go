@@ -644,7 +644,15 @@ func (t *tagger) tense(s, e int) int {
 		if j >= t.lastStart && j < t.lastEnd {
 			continue
 		}
-		if d := t.cue(j); d != 0 {
+		d := t.cue(j)
+		if d == 2 {
+			if s-j > weakReach {
+				d = 0
+			} else {
+				d = 1
+			}
+		}
+		if d != 0 {
 			// A participle after "be" ("will be held", "is to be
 			// signed") takes its tense from further left.
 			if !(d < 0 && j > 0 && (t.toks[j-1].Lower == "be" || t.toks[j-1].Lower == "being")) {
@@ -665,8 +673,8 @@ func (t *tagger) tense(s, e int) int {
 		if dir != 0 && clauseBreak[t.toks[j].Lower] {
 			break
 		}
-		if d := t.cue(j); d != 0 {
-			return d
+		if d := t.cue(j); d == 2 && j-e+1 <= weakReach || d != 0 && d != 2 {
+			return min(d, 1)
 		}
 	}
 	if dir == 0 && isPresentVerb(t, s) {
@@ -700,7 +708,16 @@ var scheduleVerbs = map[string]bool{
 	"decides": true, "announces": true, "publishes": true, "releases": true, "reports": true,
 }
 
-var clauseBreak = map[string]bool{",": true, ";": true, ":": true, "while": true, "whereas": true, "but": true, "although": true, "though": true, "and": true, "(": true, "-": true, "–": true, "—": true}
+// clauseBreak words start another clause, whose tense is not the
+// expression's: "closed up 9% on Tuesday on speculation it is to receive".
+var clauseBreak = map[string]bool{
+	",": true, ";": true, ":": true, "while": true, "whereas": true, "but": true, "although": true,
+	"though": true, "and": true, "(": true, "-": true, "–": true, "—": true, "it": true, "he": true,
+	"she": true, "they": true, "we": true, "i": true, "that": true, "which": true, "who": true,
+}
+
+// weakReach is how far "is"/"are" count as a future marker.
+const weakReach = 6
 
 // cue is the tense direction token j marks: 1 future, -1 past, 0 none.
 func (t *tagger) cue(j int) int {
@@ -709,13 +726,18 @@ func (t *tagger) cue(j int) int {
 	if tk.Kind != doc.Word {
 		return 0
 	}
-	// "set", "going" and "due" look ahead only before "to": "the first
-	// set 6-1", "the going was good".
-	if w == "set" || w == "going" || w == "due" {
+	switch w {
+	case "set", "going", "due", "wants", "aims", "hopes", "plan", "plans":
+		// These look ahead only before "to": "the first set 6-1", "the
+		// going was good", "hopes of a 0.2% expansion".
 		if j+1 < len(t.toks) && (t.toks[j+1].Lower == "to" || w == "due" && (t.toks[j+1].Lower == "on" || t.toks[j+1].Lower == "in")) {
 			return 1
 		}
 		return 0
+	case "is", "are":
+		// The present of "be" announces a scheduled event ("the vote is
+		// on Thursday"), but only close by; cue's caller checks distance.
+		return 2
 	}
 	if futureCues[w] || strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") {
 		return 1

@@ -389,7 +389,7 @@ func (t *tagger) relative(s, e int, u unit, rel int) (match, bool) {
 			base = r.addDays(7)
 		case rel == 2:
 			base = r
-			if wd <= 2 && t.tense(s, e) < 0 {
+			if wd < 6 && t.tense(s, e) < 0 { // "they were better this weekend"
 				base = r.addDays(-wd)
 			}
 		default: // "the weekend": just past unless the sentence looks ahead
@@ -453,8 +453,13 @@ func (t *tagger) quarterWord(i int, u unit) (match, bool) {
 	if u == uHalf && n > 2 || u == uQuarter && n > 4 {
 		return match{}, false
 	}
-	if u == uHalf && t.next(i, 1) != "of" {
-		return match{}, false // "the second half" of a match
+	if u == uHalf {
+		// "the second half" of a match, "the first half of our fiscal
+		// year": only calendar halves.
+		n1, n2 := t.next(i, 2), t.next(i, 3)
+		if t.next(i, 1) != "of" || !(isYearTok(t, i+2) && n1 != "" || n2 == "year" && (n1 == "the" || n1 == "last" || n1 == "this" || n1 == "next")) {
+			return match{}, false
+		}
 	}
 	s := i - 1
 	if t.prev(i, 2) == "the" {
