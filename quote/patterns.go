@@ -106,6 +106,10 @@ func (x *extractor) subjectLeft(j, first int) np {
 	if pronouns[t.Lower] {
 		return np{j, j + 1}
 	}
+	if (t.Lower == "who" || t.Lower == "which") && j > first && d.Tokens[j-1].Lower == "," {
+		// "Trump, who said ...": the relative pronoun, standing for the name before it.
+		return np{j, j + 1}
+	}
 	if t.Kind != doc.Word || stopWords[t.Lower] || adverbs[t.Lower] {
 		return np{}
 	}

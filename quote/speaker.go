@@ -67,6 +67,18 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 		}
 	}
 	h := d.Tokens[head].Lower
+	if (h == "who" || h == "which") && n.last-n.first == 1 && head >= 2 {
+		// The relative pronoun is the mention; it stands for the name before the comma.
+		if mi := x.mentionAt[head-2]; mi >= 0 {
+			m := d.Mentions[mi]
+			x.setEntity(sp, m.Entity)
+			if sp.Entity >= 0 {
+				x.added = append(x.added, doc.Mention{Span: sp.Mention, First: n.first, Last: n.last,
+					Type: d.Entities[sp.Entity].Type, Entity: sp.Entity, Pronoun: true})
+			}
+		}
+		return sp
+	}
 	switch {
 	case n.last-n.first == 1 && (h == "he" || h == "she"):
 		if e := x.antecedentFor(c, h); e >= 0 {

@@ -257,6 +257,13 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	if k >= len(d.Tokens) {
 		return
 	}
+	if colon && k == s.Last {
+		// "He said:" closing a paragraph, the quotation opening the next.
+		if pi := x.inQuote[k]; pi >= 0 && x.pairs[pi].open == k && !x.used[pi] {
+			x.add(doc.Direct, x.pairs[pi].content(d), cueSpan, cu.lemma, sp, conf)
+		}
+		return
+	}
 	if pi := x.inQuote[k]; pi >= 0 && x.pairs[pi].open == k {
 		p := x.pairs[pi]
 		// The quotation is the whole remaining sentence (or runs on past it).
@@ -276,7 +283,6 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	if split {
 		return
 	}
-	_ = colon
 	// Indirect or mixed content: to the end of the sentence, or of the
 	// quotation it opens, or before a coordinated second cue.
 	e := s.Last
