@@ -506,6 +506,14 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 		if d, ok := dayOf(p); ok && (t.toks[s-1].Kind == doc.Number || p != "first") && validDay(2000, m, d) {
 			day = d
 			s--
+		} else if a, b, ok := strings.Cut(p, "-"); ok && t.toks[s-1].Kind == doc.Number {
+			// "19-20 March": the range starts on its first day.
+			da, ok1 := dayOf(a)
+			db, ok2 := dayOf(b)
+			if ok1 && ok2 && da < db && validDay(2000, m, db) {
+				day = da
+				s--
+			}
 		} else if p == "of" {
 			if d, ok := dayOf(t.prev(s, 2)); ok && validDay(2000, m, d) {
 				day = d
@@ -731,6 +739,11 @@ func (t *tagger) cue(j int) int {
 		// These look ahead only before "to": "the first set 6-1", "the
 		// going was good", "hopes of a 0.2% expansion".
 		if j+1 < len(t.toks) && (t.toks[j+1].Lower == "to" || w == "due" && (t.toks[j+1].Lower == "on" || t.toks[j+1].Lower == "in")) {
+			return 1
+		}
+		return 0
+	case "may", "might":
+		if tk.Flags&doc.Lower != 0 { // the modal, not the month
 			return 1
 		}
 		return 0
@@ -1020,6 +1033,12 @@ func (t *tagger) hyphen(i int) (match, bool) {
 	w := t.toks[i].Lower
 	a, rest, _ := strings.Cut(w, "-")
 	b, c, three := strings.Cut(rest, "-")
+	if _, isNum := atoi(b); t.toks[i].Kind == doc.Number && len(a) <= 2 && isNum && !three {
+		if _, ok := t.isHead(i+1, hMonth); ok && t.next(i, 1) != "" {
+			return t.month(i+1, heads[t.toks[i+1].Lower].n, i+1, i+2) // "19-20 March"
+		}
+		return match{}, false
+	}
 	if t.toks[i].Kind == doc.Number && len(a) == 4 {
 		y, ok := atoi(a)
 		if !ok {

@@ -29,6 +29,9 @@ func (t *tagger) quantity(i int) (n float64, s int, ok bool) {
 		}
 		return 2, s, true
 	}
+	if p == "some" && !unitPrepsA[t.prev(i, 2)] {
+		return 0, i, false // "some days that happens"
+	}
 	if p == "few" {
 		s = i - 1
 		if q := t.prev(i, 2); q == "a" || q == "the" {
@@ -130,6 +133,9 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 			return match{}, false
 		}
 		return match{s - 1, i + 1, doc.Set, fmtDuration(n, h.u)}, true
+	}
+	if p == "all" && !h.plural && h.u >= uYear && h.u <= uDay && h.u != uQuarter && h.u != uHalf {
+		return match{i - 1, i + 1, doc.Duration, fmtDuration(float64(max(h.n, 1)), h.u)}, true // "all week"
 	}
 	if p == "other" && t.prev(i, 2) == "every" {
 		return match{i - 2, i + 1, doc.Set, fmtDuration(2*float64(max(h.n, 1)), h.u)}, true
@@ -309,6 +315,8 @@ func (t *tagger) isAmountBefore(j int) bool {
 	switch k.Kind {
 	case doc.Number:
 		return true
+	case doc.Punct:
+		return k.Lower == ")" // "10 million euros (US$13 million) a year"
 	case doc.Word:
 		return k.Lower == "m" || k.Lower == "bn" || k.Lower == "million" || k.Lower == "billion" || k.Lower == "pounds" || k.Lower == "dollars" || k.Lower == "euros" || k.Lower == "times" || strings.HasPrefix(k.Lower, "£")
 	}
