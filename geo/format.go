@@ -385,5 +385,12 @@ func decodeRaw(s string) (*Gazetteer, error) {
 			g.countries[ps[i].Country] = &ps[i]
 		}
 	}
+	g.smallAdmin1s = make(map[string]bool)
+	for i := range ps {
+		p := &ps[i]
+		if c, ok := g.countries[p.Country]; ok && p.Feature == "ADM1" && p.Admin1 != "" && p.Population > 0 && 2*p.Population < c.Population {
+			g.smallAdmin1s[p.Country+"."+p.Admin1] = true
+		}
+	}
 	return g, nil
 }

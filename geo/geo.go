@@ -69,6 +69,16 @@ type Gazetteer struct {
 	refs      []*Place
 	demonyms  map[string]string // "Ukrainian" -> "UA"
 	countries map[string]*Place // "UA" -> Ukraine
+	// smallAdmin1 holds "CC.code" of the first-level subdivisions with less
+	// than half their country's people (Texas, not England).
+	smallAdmin1s map[string]bool
+}
+
+// smallAdmin1 reports whether subdivision code of country cc is known to be
+// a minor part of it, so that naming it says something about where in the
+// country an article is.
+func (g *Gazetteer) smallAdmin1(cc, code string) bool {
+	return g.smallAdmin1s[cc+"."+code]
 }
 
 // Lookup returns the places known by exactly name (case-sensitive), most

@@ -186,6 +186,11 @@ func TestResolve(t *testing.T) {
 		{"Boats crossed the Atlantic, the US said.", []ne{{"Atlantic", doc.Loc}, {"US", doc.GPE}}, "Atlantic", -33},
 		{"Washington warned Moscow.", []ne{{"Washington", doc.GPE}, {"Moscow", doc.GPE}}, "Washington", 4140963},
 		{"Fires spread in Washington state.", []ne{{"Washington", doc.GPE}}, "Washington", -1004176},
+		{"The US team flew to Sydney; American fans cheered.", []ne{{"US", doc.GPE}, {"Sydney", doc.GPE}, {"American", doc.NORP}}, "Sydney", 2147714},
+		{"England beat Wales in London.", []ne{{"England", doc.GPE}, {"Wales", doc.GPE}, {"London", doc.GPE}}, "Wales", 2634895},
+		{"MPs at Westminster voted, the UK said.", []ne{{"Westminster", doc.GPE}, {"UK", doc.GPE}}, "Westminster", 2634341},
+		{"Talks in Frankfurt ended.", []ne{{"Frankfurt", doc.GPE}}, "Frankfurt", 2925533},
+		{"Dallas and Paris are in Texas.", []ne{{"Dallas", doc.GPE}, {"Paris", doc.GPE}}, "Paris", 4717560},
 		{"Shelling hit Odessa, Ukraine's port.", []ne{{"Odessa", doc.GPE}, {"Ukraine", doc.GPE}}, "Odessa", 698740},
 	}
 	for _, tt := range tests {

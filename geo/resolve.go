@@ -4,6 +4,9 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"newsgraph/doc"
 )
@@ -23,7 +26,8 @@ func (g *Gazetteer) Resolve(d *doc.Document) {
 	type ent struct {
 		idx   int
 		cands []*Place
-		admin bool // the text says "X region/oblast/province": prefer subdivisions
+		names []string // the names looked up
+		admin bool     // the text says "X region/oblast/province": prefer subdivisions
 		pick  *Place
 	}
 	var ents []ent
@@ -46,6 +50,9 @@ func (g *Gazetteer) Resolve(d *doc.Document) {
 			name, admin := g.trimName(name)
 			en.admin = en.admin || admin
 			ps := g.Lookup(name)
+			if len(ps) > 0 && !slices.Contains(en.names, name) {
+				en.names = append(en.names, name)
+			}
 			if en.cands == nil {
 				en.cands = ps
 				return
@@ -86,18 +93,25 @@ func (g *Gazetteer) Resolve(d *doc.Document) {
 	// context for pass 2, each entity scored without its own contribution so
 	// an ambiguous name cannot vote for itself.
 	for k := range ents {
-		ents[k].pick = best(ents[k].cands, ents[k].admin, nil, -1)
+		ents[k].pick = best(ents[k].cands, ents[k].names, ents[k].admin, nil, -1)
 		p := ents[k].pick
 		w := 1.0
 		if p.IsCountry() {
 			w = 2
 		}
-		ctx.add(k, p.Country, p.Admin1, w)
+		// Naming a town or subdivision points at its subdivision only where
+		// that is a small part of the country: Texas is, England is not
+		// (London must not pull every English village called Wales).
+		a1 := p.Admin1
+		if !g.smallAdmin1(p.Country, a1) {
+			a1 = ""
+		}
+		ctx.add(k, p.Country, a1, w)
 	}
 	for k := range ents {
 		en := &ents[k]
 		if len(en.cands) > 1 {
-			en.pick = best(en.cands, en.admin, &ctx, k)
+			en.pick = best(en.cands, en.names, en.admin, &ctx, k)
 		}
 		d.Entities[en.idx].Geo = en.pick.Doc()
 	}
@@ -136,8 +150,10 @@ func (c *context) weights(p *Place, self int) (country, admin float64) {
 	return country, admin
 }
 
-// featureRank orders feature codes: country > continent, ocean > capital >
-// sea, street, region > river > admin seat > subdivision > town.
+// featureRank orders feature codes: country > continent, ocean > capital,
+// sea > street, region > river > admin seats > subdivision > town. Seats of
+// different levels sit close together: population, not the level of the
+// seat, separates Frankfurt from Frankfort.
 func featureRank(f string) float64 {
 	switch f {
 	case "PCLI":
@@ -154,44 +170,61 @@ func featureRank(f string) float64 {
 		return 5
 	case "PPLA":
 		return 4
-	case "ADM1", "PPLA2":
+	case "PPLA2":
+		return 3.5
+	case "ADM1", "PPLA3", "PPLG":
 		return 3
-	case "PPLA3", "PPLG":
-		return 2
 	case "PPLA4", "PPLA5":
-		return 1.5
+		return 2.5
 	case "PPLX":
-		return 0.5
+		return 1
 	case "PPLH", "PPLQ", "PPLW":
 		return 0
 	}
-	return 1
+	return 2
 }
 
-// score ranks a candidate; the weights are set so that context outweighs
-// one step of feature rank or a tenfold population gap, but not both.
-func score(p *Place, ctx *context, self int) float64 {
+// Weights of the score. Population counts 1.5 per tenfold; context is
+// strong only at subdivision level: a country named in the article helps its
+// towns a little (a US story still means Sydney, Australia), a subdivision
+// named helps its towns a lot (Paris next to Texas).
+const (
+	popWeight     = 1.5
+	nameBonus     = 1   // the mention is the place's main name, or its head (Frankfurt am Main)
+	countryBonus  = 1.5 // plus 0.25 per vote, up to 4 votes
+	admin1Bonus   = 6   // the article names the place's subdivision or a town in it
+	homeADM1Bonus = 6   // a subdivision of a country the article keeps naming, against a foreign country
+	unpopulated   = 6.0 // the log-population given oceans, seas and hand-kept regions
+)
+
+// score ranks candidate p of an entity known by names among cands.
+func score(p *Place, names []string, cands []*Place, ctx *context, self int) float64 {
 	s := featureRank(p.Feature)
 	if p.Population == 0 && s >= 5 && !strings.HasPrefix(p.Feature, "PPL") {
 		// Oceans, seas and hand-kept regions have no population, yet are
 		// as well known as a city of a million: the alias table lists only
 		// places news names.
-		s += 6
+		s += popWeight * unpopulated
 	} else {
-		s += math.Log10(1 + float64(p.Population))
+		s += popWeight * math.Log10(1+float64(p.Population))
+	}
+	for _, n := range names {
+		if sameName(p.Name, n) {
+			s += nameBonus
+			break
+		}
 	}
 	if ctx != nil {
 		c, a := ctx.weights(p, self)
 		if c > 0 {
-			s += 4 + 0.5*math.Min(c, 4)
+			s += countryBonus + 0.25*math.Min(c, 4)
 		}
-		// A subdivision of a country the article keeps naming beats a
-		// foreign country of the same name: Georgia in a US story.
-		if c >= 2 && p.Feature == "ADM1" {
-			s += 3
+		if c >= 2 && p.Feature == "ADM1" && slices.ContainsFunc(cands, func(q *Place) bool { return q.IsCountry() && q.Country != p.Country }) {
+			// Georgia in a US story.
+			s += homeADM1Bonus
 		}
 		if a > 0 {
-			s += 5
+			s += admin1Bonus
 		}
 	}
 	return s
@@ -201,17 +234,17 @@ func score(p *Place, ctx *context, self int) float64 {
 // name with a town inside it (Luhansk, Odesa, Donetsk oblasts) yields to the
 // town unless the text says "region" or the like (admin), and then only
 // subdivisions and regions compete, if there are any.
-func best(cands []*Place, admin bool, ctx *context, self int) *Place {
+func best(cands []*Place, names []string, admin bool, ctx *context, self int) *Place {
 	if admin && !slices.ContainsFunc(cands, isRegion) {
 		admin = false
 	}
 	var b *Place
 	bs := math.Inf(-1)
 	for _, p := range cands {
-		if admin && !isRegion(p) || !admin && p.Feature == "ADM1" && hasSeat(cands, p) {
+		if admin && !isRegion(p) || !admin && (p.Feature == "ADM1" && hasSeat(cands, p) || p.Feature == "ADM2" && hasTown(cands, p)) {
 			continue
 		}
-		if s := score(p, ctx, self); s > bs {
+		if s := score(p, names, cands, ctx, self); s > bs {
 			b, bs = p, s
 		}
 	}
@@ -219,6 +252,52 @@ func best(cands []*Place, admin bool, ctx *context, self int) *Place {
 }
 
 func isRegion(p *Place) bool { return p.Feature == "ADM1" || p.Feature == "RGN" }
+
+// hasTown reports whether a town in adm's country shares a candidate's
+// name with the finer subdivision adm: Liverpool the city, not the district.
+func hasTown(cands []*Place, adm *Place) bool {
+	for _, p := range cands {
+		if strings.HasPrefix(p.Feature, "PPL") && p.Country == adm.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// sameName reports whether a mention n names place name as its main name:
+// equal up to accents (Geneva is not, Zurich is Zürich) or its head
+// (Frankfurt of Frankfurt am Main, Newcastle of Newcastle upon Tyne).
+func sameName(name, n string) bool {
+	if name == n || strings.HasPrefix(name, n) && len(name) > len(n) && name[len(n)] == ' ' {
+		return true
+	}
+	if isASCII(name) {
+		return false
+	}
+	f := foldAccents(name)
+	return f == n || strings.HasPrefix(f, n+" ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// foldAccents strips combining marks after canonical decomposition: Zürich
+// becomes Zurich, Genève Geneve.
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 func hasSeat(cands []*Place, adm *Place) bool {
 	for _, p := range cands {

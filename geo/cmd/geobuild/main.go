@@ -102,6 +102,14 @@ func run(npm, out string) error {
 				return fmt.Errorf("aliases.tsv: alias for unknown place %d", a.place.ID)
 			}
 			b.recs[i].Names = append(b.recs[i].Names, a.names...)
+		case "name":
+			i, ok := b.byID[a.place.ID]
+			if !ok {
+				return fmt.Errorf("aliases.tsv: name for unknown place %d", a.place.ID)
+			}
+			r := &b.recs[i]
+			r.Names = append(r.Names, r.Name)
+			r.Name = a.place.Name
 		}
 	}
 	if err := b.commonWords(filepath.Join(npm, "wink-lexicon/src/lexicon.js")); err != nil {
@@ -471,6 +479,31 @@ func (b *builder) subdivisions() int {
 		}
 		ncodes[cc] = len(seen)
 	}
+	// A finer subdivision's population is that of the cities500 places
+	// nearer its centre than any other's of its country: rough, but it ranks
+	// Kent the county above Kent, Ohio.
+	finePop := make([]int, len(subs))
+	{
+		byCC := map[string][]int{}
+		for k, s := range subs {
+			byCC[s.CountryAlpha2] = append(byCC[s.CountryAlpha2], k)
+		}
+		for i := range b.recs {
+			r := &b.recs[i]
+			ks := byCC[r.Country]
+			if !strings.HasPrefix(r.Feature, "PP") || len(ks) == 0 || 2*nsubs[r.Country] <= 3*ncodes[r.Country] {
+				continue
+			}
+			bk, bd := -1, math.Inf(1)
+			for _, k := range ks {
+				co := subs[k].Coordinates
+				if d := math.Hypot(r.Lat-co.Latitude, (r.Lon-co.Longitude)*math.Cos(r.Lat*math.Pi/180)); d < bd {
+					bk, bd = k, d
+				}
+			}
+			finePop[bk] += r.Population
+		}
+	}
 	for k, s := range subs {
 		best, co := codes[k], s.Coordinates
 		feat, pop := "ADM1", admPop[key{s.CountryAlpha2, best}]
@@ -480,7 +513,7 @@ func (b *builder) subdivisions() int {
 			pop = 0
 		}
 		if 2*nsubs[s.CountryAlpha2] > 3*ncodes[s.CountryAlpha2] {
-			feat, pop = "ADM2", 0
+			feat, pop = "ADM2", finePop[k]
 		}
 		name := cleanSubdivisionName(s.Name)
 		r := geo.Record{Place: geo.Place{ID: -(1_000_000 + k), Name: name, Country: s.CountryAlpha2, Feature: feat,
@@ -588,7 +621,7 @@ func (b *builder) commonWords(path string) error {
 }
 
 type aliasLine struct {
-	kind  string // place, alias, demonym, rename or drop
+	kind  string // place, alias, name, demonym, rename or drop
 	place geo.Place
 	names []string
 }
@@ -615,6 +648,15 @@ func parseAliases(text string) ([]aliasLine, error) {
 				return nil, bad("demonym wants 2 fields")
 			}
 			a.place.Name, a.place.Country = c[1], c[2]
+		case "name":
+			if len(c) != 3 {
+				return nil, bad("name wants 2 fields")
+			}
+			id, err := strconv.Atoi(c[1])
+			if err != nil {
+				return nil, bad(err.Error())
+			}
+			a.place.ID, a.place.Name = id, c[2]
 		case "rename":
 			if len(c) != 4 && len(c) != 5 {
 				return nil, bad("rename wants 3 or 4 fields")
