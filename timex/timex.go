@@ -273,6 +273,8 @@ func (t *tagger) number(i int) (match, bool) {
 		}
 	}
 	switch nx := t.next(i, 1); {
+	case nx == "/" && num == "9" && t.next(i, 2) == "11" && t.next(i, 3) != "/":
+		return match{i, i + 3, doc.Date, "2001-09-11"}, true // 9/11
 	case nx == "/" && t.next(i, 3) == "/" && t.next(i, 4) != "" && t.toks[i+2].Kind == doc.Number && t.toks[i+4].Kind == doc.Number:
 		return t.numericDate(i, i+5, num, t.toks[i+2].Lower, t.toks[i+4].Lower)
 	case nx == ":" || isAmPm(nx) || nx == "o'clock" || nx == "o’clock" || len(num) == 4 && zones[nx]:
@@ -588,6 +590,11 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 			}
 			y = t.ref.y + k
 		}
+	}
+	// "the 11 September attacks", "September 11": the 2001 attacks, the
+	// one date news names without a year.
+	if y == 0 && m == 9 && day == 11 && t.next(e-1, 1) == "attacks" {
+		return match{s, e, doc.Date, "2001-09-11"}, true
 	}
 	if y == 0 {
 		if !t.hasRef {

@@ -289,6 +289,15 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 			return t.ago(s, i+3, n, h.u, 1)
 		}
 	}
+	// "the last three months of 2004", "the first three months of the
+	// year": a quarter, not a span.
+	if h.u == uMonth && n == 3 && t.next(i, 1) == "of" && t.prev(s, 2) == "the" {
+		if q := map[string]int{"first": 1, "last": 4, "final": 4}[t.prev(s, 1)]; q > 0 {
+			if m, ok := t.quarter(i, s-2, i+1, q); ok && m.e > i+1 {
+				return m, true
+			}
+		}
+	}
 	// "the past four months", "the next five years", "the first two weeks"
 	switch t.prev(s, 1) {
 	case "past", "last", "next", "first", "coming", "previous", "final":
