@@ -7,6 +7,7 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"embed"
@@ -18,6 +19,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"newsgraph/doc"
@@ -48,11 +50,25 @@ type Server struct {
 	// bearer token; empty keeps the server read-only.
 	IngestToken string
 	Log         *log.Logger
+	// CacheTTL keeps GET API answers this long (0: no cache). Ingest
+	// through this server clears the cache.
+	CacheTTL time.Duration
+
+	once  sync.Once
+	cache *cache
 }
+
+// DefaultCacheTTL is how long 'newsgraph serve' keeps API answers.
+const DefaultCacheTTL = 5 * time.Second
 
 // Handler returns the server's routes wrapped in the security headers and
 // request limits.
 func (s *Server) Handler() http.Handler {
+	s.once.Do(func() {
+		if s.CacheTTL > 0 {
+			s.cache = newCache(s.CacheTTL, 2048)
+		}
+	})
 	mux := http.NewServeMux()
 	api := func(pattern string, h func(*http.Request) (any, error)) {
 		mux.Handle(pattern, http.TimeoutHandler(s.json(h), APITimeout, `{"error":"request took too long"}`))
@@ -133,9 +149,23 @@ func badRequest(format string, a ...any) error {
 
 func (s *Server) json(h func(*http.Request) (any, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := r.URL.RequestURI()
+		if s.cache != nil && r.Method == http.MethodGet {
+			if body, status, ok := s.cache.get(key); ok {
+				writeBody(w, status, body)
+				return
+			}
+		}
 		v, err := h(r)
 		if err == nil {
-			writeJSON(w, http.StatusOK, v)
+			body := encodeJSON(v)
+			if s.cache != nil && r.Method == http.MethodGet {
+				s.cache.put(key, body, http.StatusOK)
+			}
+			if s.cache != nil && r.Method == http.MethodPost {
+				s.cache.clear()
+			}
+			writeBody(w, http.StatusOK, body)
 			return
 		}
 		var he *httpError
@@ -155,13 +185,23 @@ func (s *Server) json(h func(*http.Request) (any, error)) http.Handler {
 	})
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+func writeJSON(w http.ResponseWriter, status int, v any) { writeBody(w, status, encodeJSON(v)) }
+
+func writeBody(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
+	w.Write(body)
+}
+
+func encodeJSON(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(true) // belt and braces: no raw < > & even in JSON
-	enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return []byte(`{"error":"internal error"}` + "\n")
+	}
+	return b.Bytes()
 }
 
 // query reads the search filters from URL parameters.

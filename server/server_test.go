@@ -46,6 +46,15 @@ func loadStore(t testing.TB) *store.Store {
 	return s
 }
 
+func firstRecord(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/records.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.SplitN(string(b), "\n", 2)[0] + "\n"
+}
+
 func get(t *testing.T, h http.Handler, path string) (int, http.Header, []byte) {
 	t.Helper()
 	rr := httptest.NewRecorder()

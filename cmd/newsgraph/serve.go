@@ -32,6 +32,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
+	cacheTTL := fs.Duration("cache-ttl", server.DefaultCacheTTL, "keep API answers this `long` (0 disables; ingest through the server clears them)")
 	token := fs.String("ingest-token", os.Getenv("NEWSGRAPH_INGEST_TOKEN"), "enable POST /api/ingest for requests with this bearer `token` (env NEWSGRAPH_INGEST_TOKEN)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -49,7 +50,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer s.Close()
 	logger := log.New(stderr, "newsgraph serve: ", log.LstdFlags)
-	srv := (&server.Server{Store: s, IngestToken: *token, Log: logger}).HTTPServer(*addr)
+	srv := (&server.Server{Store: s, IngestToken: *token, Log: logger, CacheTTL: *cacheTTL}).HTTPServer(*addr)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "newsgraph serve: %v\n", err)
