@@ -53,7 +53,7 @@ func Tag(d *doc.Document) {
 		if !ok || m.e <= i {
 			continue
 		}
-		if p := t.prev(m.s, 1); preps[p] && m.typ != doc.Set && !modifiers[t.toks[m.s].Lower] && !strings.HasPrefix(t.toks[m.s].Lower, "mid-") {
+		if p := t.prev(m.s, 1); preps[p] && m.typ != doc.Set && !isModifier(t.toks[m.s].Lower) {
 			if m.typ == doc.Duration && p != "on" && p != "at" || m.typ != doc.Duration && p != "for" {
 				m.s--
 			}
@@ -71,6 +71,14 @@ func Tag(d *doc.Document) {
 // modifiers open an expression whose span the gold starts without the
 // preposition before it ("in late February" is tagged "late February").
 var modifiers = map[string]bool{"early": true, "late": true, "mid": true, "earlier": true, "later": true}
+
+// isModifier reports a modifier word or a hyphenated one: mid-March, end-2022.
+func isModifier(w string) bool {
+	if a, _, ok := strings.Cut(w, "-"); ok {
+		return modifiers[a] || a == "end"
+	}
+	return modifiers[w]
+}
 
 type tagger struct {
 	d       *doc.Document
@@ -1073,7 +1081,7 @@ func (t *tagger) hyphen(i int) (match, bool) {
 	if n, ok := ordinals[a]; ok && b == "quarter" && n <= 4 && !three {
 		return t.quarter(i, i, i+1, n) // "third-quarter profits"; "second-half" is sport
 	}
-	if a == "mid" {
+	if a == "mid" || a == "end" || a == "early" || a == "late" {
 		if h, ok := heads[b]; ok && h.kind == hMonth && !h.abbr {
 			return t.month(i, h.n, i, i+1)
 		}

@@ -227,6 +227,10 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 			}
 		}
 	}
+	// "over the years", "down the decades": an open span.
+	if h.plural && p == "the" && (t.prev(i, 2) == "over" || t.prev(i, 2) == "down" || t.prev(i, 2) == "through") && h.u <= uWeek && h.u != uQuarter && h.u != uHalf {
+		return match{i - 2, i + 1, doc.Duration, fmtDuration(-1, h.u)}, true
+	}
 	// Counted: "eight years", "three months ago", "a year", "two decades".
 	n, s, ok := t.quantity(i)
 	if !ok {
