@@ -719,6 +719,15 @@ func isPresentVerb(t *tagger, s int) bool {
 	if j < 0 || j >= s || t.toks[j+1].Flags&doc.SentStart != 0 {
 		return false
 	}
+	switch t.toks[j].Lower {
+	case "effect", "place", "office", "force", "off": // "takes effect", "kicks off"
+		if j > 0 && t.toks[j].Flags&doc.SentStart == 0 {
+			j--
+			if t.toks[j].Lower == "into" && j > 0 { // "comes into force"
+				j--
+			}
+		}
+	}
 	return scheduleVerbs[t.toks[j].Lower]
 }
 
@@ -729,6 +738,7 @@ var scheduleVerbs = map[string]bool{
 	"reopens": true, "convenes": true, "kicks": true, "premieres": true, "airs": true,
 	"runs": true, "finishes": true, "leaves": true, "departs": true, "sits": true, "rules": true,
 	"decides": true, "announces": true, "publishes": true, "releases": true, "reports": true,
+	"takes": true, "comes": true, "goes": true, "enters": true,
 }
 
 // clauseBreak words start another clause, whose tense is not the
