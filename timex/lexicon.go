@@ -203,9 +203,8 @@ var countNouns = map[string]bool{
 var futureCues = map[string]bool{
 	"will": true, "shall": true, "won't": true, "won’t": true, "'ll": true, "upcoming": true,
 	"next": true, "due": true, "scheduled": true, "expected": true, "plans": true,
-	"intends": true, "set": true, "going": true, "would": false, "until": true, "coming": true,
+	"intends": true, "set": true, "going": true, "until": true, "coming": true,
 	"forthcoming": true, "ahead": true,
-
 }
 
 var pastCues = map[string]bool{
@@ -215,11 +214,11 @@ var pastCues = map[string]bool{
 	"saw": true, "gave": true, "got": true, "left": true, "wrote": true, "became": true, "fell": true,
 	"rose": true, "spoke": true, "sent": true, "ran": true, "led": true, "paid": true, "sold": true,
 	"bought": true, "found": true, "thought": true, "felt": true, "kept": true, "struck": true,
-	"earlier": true, "previous": true, "former": true, "already": true, "broke": true, "hit": false,
+	"earlier": true, "previous": true, "former": true, "already": true, "broke": true,
 	"grew": true, "sank": true, "shrank": true, "stood": true, "spent": true, "built": true,
 	"brought": true, "caught": true, "chose": true, "drew": true, "drove": true, "flew": true,
 	"froze": true, "knew": true, "meant": true, "rang": true, "shook": true, "shot": true,
 	"sought": true, "stole": true, "swore": true, "taught": true, "threw": true, "withdrew": true,
 	"fled": true, "fought": true, "heard": true, "sat": true, "slept": true, "overtook": true,
-	"forgot": true, "understood": true, "wore": true, "beat": false, "cut": false,
+	"forgot": true, "understood": true, "wore": true,
 }

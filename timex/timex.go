@@ -127,8 +127,6 @@ func (t *tagger) next(i, k int) string {
 	return t.toks[j].Lower
 }
 
-func (t *tagger) tok(i int) *doc.Token { return &t.toks[i] }
-
 func (t *tagger) isHead(i int, k headKind) (head, bool) {
 	if i < 0 || i >= len(t.toks) || t.toks[i].Kind != doc.Word {
 		return head{}, false
@@ -344,8 +342,6 @@ func (t *tagger) year(i int) (match, bool) {
 	s := i
 	if modifiers[p] && p != "earlier" && p != "later" {
 		s = i - 1
-	} else if p == "the" && t.prev(i, 2) == "of" && (t.prev(i, 3) == "end" || t.prev(i, 3) == "start") {
-		// "the end of the 2014": rare; keep the year alone.
 	}
 	return match{s, i + 1, doc.Date, fmtYear(y)}, true
 }
@@ -391,10 +387,10 @@ func (t *tagger) decade(i int, num string) (match, bool) {
 			s--
 		}
 	}
-	return match{s, i + 1, doc.Date, strconvItoa(n)}, true
+	return match{s, i + 1, doc.Date, itoa(n)}, true
 }
 
-func strconvItoa(n int) string {
+func itoa(n int) string {
 	var buf [12]byte
 	return string(pad(buf[:0], n, 1))
 }
@@ -477,7 +473,7 @@ var monthPreps = map[string]bool{
 	"in": true, "on": true, "since": true, "until": true, "till": true, "by": true, "from": true,
 	"to": true, "of": true, "before": true, "after": true, "during": true, "between": true,
 	"through": true, "throughout": true, "early": true, "late": true, "mid": true, "last": true,
-	"next": true, "this": true, "end": true, "around": true, "mid-": true, "as": false,
+	"next": true, "this": true, "end": true, "around": true,
 }
 
 // month parses the date around the month name at token mi. [s, e) is the
@@ -590,8 +586,7 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 	}
 	// "in March last year", "24 February this year": one expression.
 	if y == 0 && rel == 0 && t.next(e-1, 2) == "year" {
-		k, ok := map[string]int{"last": -1, "this": 0, "next": 1}[t.next(e-1, 1)]
-		if ok {
+		if k, ok := relYear(t.next(e-1, 1)); ok {
 			e += 2
 			if !t.hasRef {
 				return match{s, e, doc.Date, ""}, true
@@ -814,7 +809,6 @@ func (t *tagger) weekday(i int) (match, bool) {
 			if m, ok := t.dayThenMonth(j, d); ok && m.s <= i {
 				return m, true
 			}
-			_ = d
 		}
 	}
 	if h.abbr {
@@ -1100,7 +1094,7 @@ func (t *tagger) hyphen(i int) (match, bool) {
 		}
 		if num, suf := splitNum(b); suf == "s" && len(num) == 4 {
 			if n, ok := atoi(num); ok && n%10 == 0 {
-				return match{i, i + 1, doc.Date, strconvItoa(n / 10)}, true
+				return match{i, i + 1, doc.Date, itoa(n / 10)}, true
 			}
 		}
 		return match{}, false
@@ -1154,4 +1148,17 @@ func compoundNumber(s string) (int, bool) {
 		return 0, false
 	}
 	return x + y, true
+}
+
+// relYear maps "last", "this", "next" to a year offset.
+func relYear(w string) (int, bool) {
+	switch w {
+	case "last":
+		return -1, true
+	case "this":
+		return 0, true
+	case "next":
+		return 1, true
+	}
+	return 0, false
 }

@@ -61,7 +61,7 @@ func (t *tagger) quantity(i int) (n float64, s int, ok bool) {
 var unitPrepsA = map[string]bool{
 	"for": true, "over": true, "in": true, "within": true, "after": true, "about": true,
 	"nearly": true, "almost": true, "than": true, "just": true, "only": true, "around": true,
-	"under": true, "least": true, "barely": true, "roughly": true, "some": true, "than,": true,
+	"under": true, "least": true, "barely": true, "roughly": true, "some": true,
 }
 
 // setBefore are words before "a year"/"per week" that make a frequency:
@@ -296,7 +296,7 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 	// "the last three months of 2004", "the first three months of the
 	// year": a quarter, not a span.
 	if h.u == uMonth && n == 3 && t.next(i, 1) == "of" && t.prev(s, 2) == "the" {
-		if q := map[string]int{"first": 1, "last": 4, "final": 4}[t.prev(s, 1)]; q > 0 {
+		if q := ordinals[t.prev(s, 1)]; q == 1 || q == 4 && t.prev(s, 1) != "fourth" {
 			if m, ok := t.quarter(i, s-2, i+1, q); ok && m.e > i+1 {
 				return m, true
 			}
@@ -351,7 +351,7 @@ func (t *tagger) ago(s, e int, n float64, u unit, dir int) (match, bool) {
 	r := t.ref
 	switch u {
 	case uCentury:
-		return match{s, e, doc.Date, strconvItoa((r.y + 100*k) / 100)}, true
+		return match{s, e, doc.Date, itoa((r.y + 100*k) / 100)}, true
 	case uDecade:
 		return match{s, e, doc.Date, fmtYear(r.y + 10*k)}, true
 	case uYear:
@@ -389,9 +389,9 @@ func (t *tagger) relative(s, e int, u unit, rel int) (match, bool) {
 	case uWeek:
 		return match{s, e, doc.Date, fmtWeek(r.addDays(7*k), "")}, true
 	case uDecade:
-		return match{s, e, doc.Date, strconvItoa(r.y/10 + k)}, true
+		return match{s, e, doc.Date, itoa(r.y/10 + k)}, true
 	case uCentury:
-		return match{s, e, doc.Date, strconvItoa(r.y/100 + k)}, true
+		return match{s, e, doc.Date, itoa(r.y/100 + k)}, true
 	case uQuarter:
 		q := (r.m-1)/3 + k
 		y := r.y + floorDiv(q, 4)
@@ -420,13 +420,8 @@ func (t *tagger) relative(s, e int, u unit, rel int) (match, bool) {
 			}
 		}
 		return match{s, e, doc.Date, fmtWeek(base, "-WE")}, true
-	case uDay:
-		if rel == 2 { // "this day" is rare and vague
-			return match{}, false
-		}
-		return match{}, false
 	}
-	return match{}, false
+	return match{}, false // "next day", "last hour": anchored on the narrative
 }
 
 // century handles "the 20th century", "the twentieth century", "this/last
@@ -463,7 +458,13 @@ func (t *tagger) quarterWord(i int, u unit) (match, bool) {
 			if t.prev(i, 2) == "the" && p != "last" {
 				break
 			}
-			rel := map[string]int{"last": -1, "previous": -1, "this": 2, "current": 2, "next": 1}[p]
+			rel := 1
+			switch p {
+			case "last", "previous":
+				rel = -1
+			case "this", "current":
+				rel = 2
+			}
 			return t.relative(i-1, i+1, uQuarter, rel)
 		}
 	}
@@ -486,7 +487,10 @@ func (t *tagger) quarterWord(i int, u unit) (match, bool) {
 	if t.prev(i, 2) == "the" {
 		s--
 	}
-	return t.quarter(i, s, i+1, n*map[unit]int{uQuarter: 1, uHalf: 10}[u])
+	if u == uHalf {
+		n *= 10 // quarter takes halves as 10 and 20
+	}
+	return t.quarter(i, s, i+1, n)
 }
 
 // quarter finishes a quarter or half (n 1-4, or 10/20 for halves) with its
