@@ -80,6 +80,7 @@ func init() {
 	}
 	for i, ws := range days {
 		addHead(head{kind: hWeekday, n: i + 1}, ws[0])
+		addHead(head{kind: hWeekday, n: i + 1, plural: true}, ws[0]+"s") // "on Mondays": a SET
 		for _, w := range ws[1:] {
 			addHead(head{kind: hWeekday, n: i + 1, abbr: true}, w)
 		}

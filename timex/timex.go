@@ -826,6 +826,12 @@ func (t *tagger) weekday(i int) (match, bool) {
 	}
 	s, e := i, i+1
 	p := t.prev(i, 1)
+	if h.plural {
+		if p == "on" {
+			return match{i - 1, i + 1, doc.Set, "XXXX-WXX-" + string(rune('0'+h.n))}, true
+		}
+		return match{}, false
+	}
 	if p == "every" || p == "each" {
 		return match{i - 1, i + 1, doc.Set, "XXXX-WXX-" + string(rune('0'+h.n))}, true
 	}
