@@ -91,7 +91,7 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 		return nil, ErrNoArticle
 	}
 	a := &Article{
-		Title:     cleanTitle(res.Metadata.Title, res.Metadata.Sitename),
+		Title:     chooseTitle(root, res.Metadata.Title, res.Metadata.Sitename, res.Metadata.Hostname),
 		Authors:   splitAuthors(res.Metadata.Author),
 		URL:       res.Metadata.URL,
 		Site:      collapseSpace(res.Metadata.Sitename),
@@ -123,27 +123,6 @@ func articleText(n *html.Node, title string) string {
 		keep = append(keep, p)
 	}
 	return strings.Join(keep, "\n\n")
-}
-
-// cleanTitle removes a trailing or leading site name (" | BBC News") from a
-// page title.
-func cleanTitle(title, site string) string {
-	title = collapseSpace(title)
-	site = collapseSpace(site)
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "} {
-		i := strings.LastIndex(title, sep)
-		if i <= 0 {
-			continue
-		}
-		head, tail := title[:i], title[i+len(sep):]
-		if site != "" && strings.EqualFold(tail, site) {
-			return head
-		}
-		if j := strings.Index(title, sep); site != "" && strings.EqualFold(title[:j], site) {
-			return title[j+len(sep):]
-		}
-	}
-	return title
 }
 
 // splitAuthors splits trafilatura's "A; B" author string.

@@ -74,16 +74,3 @@ func TestFragmentText(t *testing.T) {
 	}
 }
 
-func TestCleanTitle(t *testing.T) {
-	tests := []struct{ title, site, want string }{
-		{"Sea wall approved | Northshore Gazette", "Northshore Gazette", "Sea wall approved"},
-		{"Northshore Gazette - Sea wall approved", "Northshore Gazette", "Sea wall approved"},
-		{"Sea wall approved", "Northshore Gazette", "Sea wall approved"},
-		{"Left - right - centre", "", "Left - right - centre"},
-	}
-	for _, tt := range tests {
-		if got := cleanTitle(tt.title, tt.site); got != tt.want {
-			t.Errorf("cleanTitle(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
-		}
-	}
-}
