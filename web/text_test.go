@@ -73,4 +73,3 @@ func TestFragmentText(t *testing.T) {
 		}
 	}
 }
-
