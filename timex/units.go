@@ -102,7 +102,9 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 		return match{i - 1, i + 1, doc.Date, "PRESENT_REF"}, true
 	}
 	// Frequencies: "every week", "every two years", "each year", "twice a year", "per day".
-	if p == "per" || p == "every" || p == "each" || p == "a" && (setBefore[t.prev(i, 2)] || t.isAmountBefore(i-1)) && !relWord[t.next(i, 1)] {
+	// A money rate ("£50,000 a year", "$2 per day") names no time: the gold
+	// counts only expressions that name a point or period, so it is left out.
+	if p == "per" && !t.isAmountBefore(i-1) || p == "every" || p == "each" || p == "a" && setBefore[t.prev(i, 2)] && !relWord[t.next(i, 1)] {
 		if h.plural && p != "every" || h.u == uWeekend {
 			return match{}, false
 		}
@@ -319,7 +321,7 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 var relWord = map[string]bool{"earlier": true, "later": true, "ago": true, "before": true, "after": true, "on": true}
 
 // isAmountBefore reports whether token j is preceded by an amount, making
-// "a year" a rate: "£5m a year", "30,000 a year".
+// "per year" a money rate: "£5m per year", "30,000 per year".
 func (t *tagger) isAmountBefore(j int) bool {
 	if j-1 < t.lastEnd || j-1 < 0 || t.prev(j, 1) == "" {
 		return false
