@@ -63,9 +63,9 @@ func addHead(h head, words ...string) {
 
 func init() {
 	months := [][]string{
-		{"january", "jan.", "jan"}, {"february", "feb.", "feb"}, {"march", "mar."}, {"april", "apr.", "apr"},
-		{"may"}, {"june", "jun."}, {"july", "jul."}, {"august", "aug.", "aug"},
-		{"september", "sept.", "sep.", "sept"}, {"october", "oct.", "oct"}, {"november", "nov.", "nov"},
+		{"january", "jan.", "jan"}, {"february", "feb.", "feb"}, {"march", "mar.", "mar"}, {"april", "apr.", "apr"},
+		{"may"}, {"june", "jun.", "jun"}, {"july", "jul.", "jul"}, {"august", "aug.", "aug"},
+		{"september", "sept.", "sep.", "sept", "sep"}, {"october", "oct.", "oct"}, {"november", "nov.", "nov"},
 		{"december", "dec.", "dec"},
 	}
 	for i, ws := range months {
@@ -75,8 +75,9 @@ func init() {
 		}
 	}
 	days := [][]string{
-		{"monday", "mon."}, {"tuesday", "tue.", "tues."}, {"wednesday", "wed."}, {"thursday", "thu.", "thur.", "thurs."},
-		{"friday", "fri."}, {"saturday", "sat."}, {"sunday", "sun."},
+		{"monday", "mon.", "mon"}, {"tuesday", "tue.", "tues.", "tue", "tues"}, {"wednesday", "wed.", "wed"},
+		{"thursday", "thu.", "thur.", "thurs.", "thu", "thurs"}, {"friday", "fri.", "fri"}, {"saturday", "sat.", "sat"},
+		{"sunday", "sun.", "sun"},
 	}
 	for i, ws := range days {
 		addHead(head{kind: hWeekday, n: i + 1}, ws[0])
