@@ -24,6 +24,7 @@ type place struct {
 type lexicon struct {
 	places    map[string]place
 	demonyms  map[string]string // NORP word -> place canonical name ("" for religions, parties)
+	norpCanon map[string]string // NORP word -> the first word of its line (Tories -> Tory)
 	orgs      map[string]string // variant -> canonical organisation name
 	titles    map[string]bool   // lower case
 	roles     map[string]bool
@@ -57,7 +58,7 @@ func lines(name string) []string {
 
 func loadLexicon() *lexicon {
 	l := &lexicon{
-		places: map[string]place{}, demonyms: map[string]string{}, orgs: map[string]string{},
+		places: map[string]place{}, demonyms: map[string]string{}, norpCanon: map[string]string{}, orgs: map[string]string{},
 		titles: map[string]bool{}, roles: map[string]bool{}, orgHeads: map[string]bool{},
 		orgPre: map[string]bool{}, common: map[string]bool{}, first: map[string]bool{},
 	}
@@ -72,8 +73,10 @@ func loadLexicon() *lexicon {
 	}
 	for _, line := range lines("demonyms.txt") {
 		names, country, _ := strings.Cut(line, "\t")
-		for _, v := range strings.Split(names, "|") {
+		vs := strings.Split(names, "|")
+		for _, v := range vs {
 			l.demonyms[v] = country
+			l.norpCanon[v] = vs[0]
 		}
 	}
 	for _, line := range lines("orgs.txt") {

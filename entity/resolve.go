@@ -39,7 +39,7 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 		m.Entity = e
 		ent := &d.Entities[e]
 		ent.Mentions = append(ent.Mentions, mi)
-		if m.Last-m.First > tokenLen(d, ent.Name) && !d.Tokens[m.First].Is(doc.AllUpper) {
+		if betterName(d, m, ent) {
 			ent.Name = m.Span
 		}
 		if m.Type == doc.Person {
@@ -54,6 +54,26 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 			addRoles(d, m)
 		}
 	}
+}
+
+// betterName reports whether mention m names its entity better than the
+// current name: the lexicon's canonical spelling, else the fullest name by
+// tokens then characters; an acronym never replaces a spelled-out name.
+func betterName(d *doc.Document, m *doc.Mention, e *doc.Entity) bool {
+	text, cur := d.Str(m.Span), d.Str(e.Name)
+	if m.Last-m.First == 1 && d.Tokens[m.First].Is(doc.AllUpper) && strings.Contains(cur, " ") {
+		return false
+	}
+	if c, ok := lex.orgs[text]; ok && c == text {
+		return true
+	}
+	if c, ok := lex.orgs[cur]; ok && c == cur {
+		return false
+	}
+	if n, c := m.Last-m.First, tokenLen(d, e.Name); n != c {
+		return n > c
+	}
+	return len(text) > len(cur)
 }
 
 func tokenLen(d *doc.Document, s doc.Span) int {
@@ -77,6 +97,9 @@ func entityKey(d *doc.Document, m *doc.Mention) string {
 			return "O:" + c
 		}
 	case doc.NORP:
+		if c, ok := lex.norpCanon[s]; ok {
+			return "N:" + c
+		}
 		return "N:" + strings.TrimSuffix(s, "s")
 	}
 	return m.Type.String() + ":" + s

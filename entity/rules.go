@@ -123,8 +123,8 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 		lex.common[toks[i].Lower] && !lexKnown(d, i, end) {
 		i++
 	}
-	for i < end && calendar[toks[i].Lower] {
-		i++
+	for i < end && (calendar[toks[i].Lower] || toks[i].Lower == "may" || toks[i].Lower == "march") {
+		i++ // "May" opening a run is the month; "Theresa May" keeps it
 	}
 	if i >= end {
 		return ms
@@ -138,7 +138,7 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 			case m.Type == doc.Org && i+n < end && end-(i+n) <= 2 && placeOrHead(d, i+n, end):
 				// An organisation named with a place or unit: "ITV Wales", "BBC News".
 				return append(ms, mention(d, i, end, doc.Org))
-			case i+n == end || !lex.orgHeads[toks[end-1].Lower]:
+			case i+n == end || m.Type == doc.NORP || !lex.orgHeads[toks[end-1].Lower]:
 				// A lexicon name followed by more name words that make an
 				// organisation ("Bank of England Museum") stays whole below.
 				ms = append(ms, m)
@@ -178,6 +178,16 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 	}
 	if i >= end {
 		return ms
+	}
+	// A known name later in the run ends the unknown part before it:
+	// "Blair Labour" is Blair, then Labour.
+	if !titled {
+		for p := i + 1; p < end; p++ {
+			if _, _, ok := lexMatch(d, p, end); ok && !lex.orgHeads[toks[p].Lower] {
+				ms = classifyRun(d, i, p, ms)
+				return classifyRun(d, p, end, ms)
+			}
+		}
 	}
 	typ := typeOf(d, i, end, titled)
 	if typ == doc.NoType {
@@ -229,6 +239,8 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 	switch {
 	case lex.orgHeads[last] && end-i > 1, lex.orgPre[toks[i].Lower] && end-i > 2:
 		return doc.Org
+	case toks[i].Lower == "the" || toks[i].Lower == "a":
+		return doc.NoType // the title of a work: The Love Below
 	case titled:
 		return doc.Person
 	case lex.first[first] && end-i > 1:
@@ -315,6 +327,9 @@ func placeOrHead(d *doc.Document, i, end int) bool {
 // mention of it is most likely the place.
 func gazetteerType(d *doc.Document, i, end int) doc.EntityType {
 	s := d.Text[d.Tokens[i].Start:d.Tokens[end-1].End]
+	if end-i == 1 && lex.first[s] {
+		return doc.NoType // "David" is a man before it is a town
+	}
 	places := geo.Lookup(s)
 	if len(places) == 0 || geo.Common(s) {
 		return doc.NoType
