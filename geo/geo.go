@@ -41,6 +41,16 @@ func (p *Place) Doc() *doc.Place {
 	return &doc.Place{GeoNameID: p.ID, Name: p.Name, Country: p.Country, Feature: p.Feature, Lat: p.Lat, Lon: p.Lon}
 }
 
+// Type is the entity type a mention of the place takes: GPE for countries,
+// subdivisions and populated places (places with a government), LOC for
+// the rest (continents, seas, rivers, regions, streets, stadiums).
+func (p *Place) Type() doc.EntityType {
+	if p.IsCountry() || strings.HasPrefix(p.Feature, "ADM") || strings.HasPrefix(p.Feature, "PPL") {
+		return doc.GPE
+	}
+	return doc.Loc
+}
+
 // IsCountry reports whether the entry is a country or dependency.
 func (p *Place) IsCountry() bool { return len(p.Feature) >= 3 && p.Feature[:3] == "PCL" }
 

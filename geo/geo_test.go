@@ -103,6 +103,29 @@ func TestCommon(t *testing.T) {
 	}
 }
 
+func TestType(t *testing.T) {
+	tests := []struct {
+		name string
+		want doc.EntityType
+	}{
+		{"Ukraine", doc.GPE}, {"Kiev", doc.GPE}, {"Texas", doc.GPE}, {"Crimea", doc.GPE},
+		{"Donbass", doc.Loc}, {"Europe", doc.Loc}, {"Atlantic", doc.Loc}, {"Anfield", doc.Loc}, {"Dnieper", doc.Loc},
+	}
+	for _, tt := range tests {
+		p := Likely(tt.name)
+		if p == nil || p.Type() != tt.want {
+			t.Errorf("Likely(%q).Type() = %v (place %+v), want %v", tt.name, typeOf(p), p, tt.want)
+		}
+	}
+}
+
+func typeOf(p *Place) doc.EntityType {
+	if p == nil {
+		return doc.NoType
+	}
+	return p.Type()
+}
+
 func TestLikely(t *testing.T) {
 	tests := []struct {
 		name string
