@@ -22,6 +22,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/singleflight"
+
 	"newsgraph/doc"
 	"newsgraph/store"
 )
@@ -54,8 +56,9 @@ type Server struct {
 	// through this server clears the cache.
 	CacheTTL time.Duration
 
-	once  sync.Once
-	cache *cache
+	once   sync.Once
+	cache  *cache
+	flight singleflight.Group // one computation per key for concurrent misses
 }
 
 // DefaultCacheTTL is how long 'newsgraph serve' keeps API answers.
@@ -156,33 +159,61 @@ func (s *Server) json(h func(*http.Request) (any, error)) http.Handler {
 				return
 			}
 		}
+		if s.cache != nil && r.Method == http.MethodGet {
+			// Concurrent misses for one key share one computation, so a
+			// burst of identical requests runs the queries once.
+			v, err, _ := s.flight.Do(key, func() (any, error) {
+				// Shared by every waiter: not cancelled when the first
+				// client goes away, but still bounded in time.
+				ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), APITimeout)
+				defer cancel()
+				v, err := h(r.WithContext(ctx))
+				if err != nil {
+					return nil, err
+				}
+				body := encodeJSON(v)
+				s.cache.put(key, body, http.StatusOK)
+				return body, nil
+			})
+			if err == nil {
+				writeBody(w, http.StatusOK, v.([]byte))
+				return
+			}
+			s.fail(w, r, err)
+			return
+		}
 		v, err := h(r)
 		if err == nil {
 			body := encodeJSON(v)
-			if s.cache != nil && r.Method == http.MethodGet {
-				s.cache.put(key, body, http.StatusOK)
-			}
 			if s.cache != nil && r.Method == http.MethodPost {
 				s.cache.clear()
 			}
 			writeBody(w, http.StatusOK, body)
 			return
 		}
-		var he *httpError
-		switch {
-		case errors.As(err, &he):
-			writeJSON(w, he.status, errorBody{he.msg})
-		case errors.Is(err, store.ErrNotFound):
-			writeJSON(w, http.StatusNotFound, errorBody{err.Error()})
-		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-			// The client went away or the time limit hit: nothing to say.
-		default:
-			if s.Log != nil {
-				s.Log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
-			}
-			writeJSON(w, http.StatusInternalServerError, errorBody{"internal error"})
-		}
+		s.fail(w, r, err)
 	})
+}
+
+// fail answers with the status err calls for; internal errors are logged,
+// not shown.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var he *httpError
+	switch {
+	case errors.As(err, &he):
+		writeJSON(w, he.status, errorBody{he.msg})
+	case errors.Is(err, store.ErrNotFound):
+		writeJSON(w, http.StatusNotFound, errorBody{err.Error()})
+	case errors.Is(err, context.DeadlineExceeded):
+		writeJSON(w, http.StatusServiceUnavailable, errorBody{"request took too long"})
+	case errors.Is(err, context.Canceled):
+		// The client went away: nobody to answer.
+	default:
+		if s.Log != nil {
+			s.Log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+		}
+		writeJSON(w, http.StatusInternalServerError, errorBody{"internal error"})
+	}
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) { writeBody(w, status, encodeJSON(v)) }
