@@ -609,6 +609,12 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 		if !validDay(y, m, day) {
 			return match{}, false
 		}
+		// "the night of 29 March", "the morning of March 30"
+		if t.prev(s, 1) == "of" && t.prev(s, 3) == "the" {
+			if h, ok := t.isHead(s-2, hPartOfDay); ok && t.toks[s-2].Lower != "overnight" {
+				return match{s - 3, e, doc.Time, fmtTime(date{y, m, day}, 0, 0, partCodes[h.n])}, true
+			}
+		}
 		return t.withClock(match{s, e, doc.Date, ""}, date{y, m, day})
 	}
 	return match{s, e, doc.Date, fmtMonth(y, m)}, true
@@ -701,29 +707,39 @@ func (t *tagger) tense(s, e int) int {
 	return dir
 }
 
-// isPresentVerb reports a scheduling verb in the present right before the
-// expression starting at s (skipping its preposition) in a sentence with no
-// other tense marker: "Poland votes on Sunday", "the team meets on Friday"
-// announce an event to come. A closed list, because a plural noun ("hit
-// shares on Monday", "elections in January") looks the same.
+// isPresentVerb reports a scheduling verb in the present shortly before the
+// expression starting at s, in a sentence with no other tense marker:
+// "Poland votes on Sunday", "the team meets on Friday", "Parliament returns
+// from the Christmas break on Tuesday" announce an event to come. A closed
+// list, because a plural noun ("hit shares on Monday") looks the same.
 func isPresentVerb(t *tagger, s int) bool {
-	j := s - 1
-	if j >= 0 && preps[t.toks[j].Lower] && t.toks[s].Flags&doc.SentStart == 0 {
-		j--
-	}
-	if j < 0 || j >= s || t.toks[j+1].Flags&doc.SentStart != 0 {
-		return false
-	}
-	switch t.toks[j].Lower {
-	case "effect", "place", "office", "force", "off": // "takes effect", "kicks off"
-		if j > 0 && t.toks[j].Flags&doc.SentStart == 0 {
-			j--
-			if t.toks[j].Lower == "into" && j > 0 { // "comes into force"
-				j--
+	own := true // still inside the expression's own phrase ("the", "its")
+	for j := s - 1; j >= 0 && s-j <= 6; j-- {
+		tk := &t.toks[j]
+		if scheduleVerbs[tk.Lower] {
+			return true
+		}
+		if tk.Lower == "from" && own {
+			return false // "returns from the Christmas break": the break is past
+		}
+		if tk.Lower != "the" && tk.Lower != "its" && tk.Lower != "their" && tk.Lower != "his" && tk.Lower != "her" {
+			own = false
+		}
+		switch tk.Lower {
+		case "effect", "place", "office", "force", "off": // "takes effect", "kicks off"
+			if j > 0 && tk.Flags&doc.SentStart == 0 {
+				k := j - 1
+				if t.toks[k].Lower == "into" && k > 0 { // "comes into force"
+					k--
+				}
+				return scheduleVerbs[t.toks[k].Lower]
 			}
 		}
+		if tk.Flags&doc.SentStart != 0 || clauseBreak[tk.Lower] {
+			return false
+		}
 	}
-	return scheduleVerbs[t.toks[j].Lower]
+	return false
 }
 
 var scheduleVerbs = map[string]bool{
@@ -733,7 +749,7 @@ var scheduleVerbs = map[string]bool{
 	"reopens": true, "convenes": true, "kicks": true, "premieres": true, "airs": true,
 	"runs": true, "finishes": true, "leaves": true, "departs": true, "sits": true, "rules": true,
 	"decides": true, "announces": true, "publishes": true, "releases": true, "reports": true,
-	"takes": true, "comes": true, "goes": true, "enters": true,
+	"takes": true, "comes": true, "goes": true, "enters": true, "gets": true,
 }
 
 // clauseBreak words start another clause, whose tense is not the
@@ -755,13 +771,19 @@ func (t *tagger) cue(j int) int {
 		return 0
 	}
 	switch w {
-	case "set", "going", "due", "wants", "aims", "hopes", "plan", "plans":
+	case "set", "going", "due", "wants", "aims", "hopes", "plan", "plans", "hoping", "planning",
+		"preparing", "aiming", "expecting", "looking", "poised", "likely":
 		// These look ahead only before "to": "the first set 6-1", "the
 		// going was good", "hopes of a 0.2% expansion".
-		if j+1 < len(t.toks) && (t.toks[j+1].Lower == "to" || w == "due" && (t.toks[j+1].Lower == "on" || t.toks[j+1].Lower == "in")) {
-			return 1
+		if j+1 < len(t.toks) {
+			n := t.toks[j+1].Lower
+			if n == "to" || w == "due" && (n == "on" || n == "in" || n == "for") {
+				return 1
+			}
 		}
 		return 0
+	case "could", "can":
+		return 2 // "could be fit for Saturday's opener": weak, like "is"
 	case "may", "might":
 		if tk.Flags&doc.Lower != 0 { // the modal, not the month
 			return 1

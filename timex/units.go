@@ -412,7 +412,9 @@ func (t *tagger) relative(s, e int, u unit, rel int) (match, bool) {
 			base = r.addDays(7)
 		case rel == 2:
 			base = r
-			if wd < 6 && t.tense(s, e) < 0 { // "they were better this weekend"
+			// Early in the week a past sentence means the weekend just gone;
+			// later, "this weekend('s game)" is nearly always the coming one.
+			if wd <= 2 && t.tense(s, e) < 0 {
 				base = r.addDays(-wd)
 			}
 		default: // "the weekend": just past unless the sentence looks ahead
