@@ -182,20 +182,25 @@ func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, 
 		if n == "" {
 			continue // a name with no letters or digits cannot be keyed
 		}
-		var eid int64
+		eid, err := s.surnameMatch(ctx, tx, e.Type, n)
+		if err != nil {
+			return nil, err
+		}
 		var lat, lon, gid, country, feature any
 		if g := e.Geo; g != nil {
 			gid, country, feature, lat, lon = g.GeoNameID, g.Country, g.Feature, g.Lat, g.Lon
 		}
 		// The no-op-looking update makes RETURNING yield the existing row's
 		// id on conflict; a place's coordinates are kept once known.
-		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO entities (type, norm, name, geonameid, country, feature, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		if eid == 0 {
+			err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO entities (type, norm, name, geonameid, country, feature, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (type, norm) DO UPDATE SET
 				geonameid = COALESCE(entities.geonameid, excluded.geonameid), country = COALESCE(entities.country, excluded.country),
 				feature = COALESCE(entities.feature, excluded.feature), lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon)
 			RETURNING id`), e.Type, n, e.Name, gid, country, feature, lat, lon).Scan(&eid)
-		if err != nil {
-			return nil, fmt.Errorf("entity %s %q: %w", e.ID, e.Name, err)
+			if err != nil {
+				return nil, fmt.Errorf("entity %s %q: %w", e.ID, e.Name, err)
+			}
 		}
 		canon[e.ID] = eid
 		seen := map[string]bool{}
@@ -221,6 +226,43 @@ func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, 
 		}
 	}
 	return canon, s.insertRows(ctx, tx, `mentions (article_id, entity_id, start_pos, end_pos, text)`, mentions)
+}
+
+// surnameMatch links an article that names a person by one word only
+// ("Peskov") to the one known person with that alias ("Dmitry Peskov"),
+// so the statements land on one person page. It returns 0 when the name is
+// itself a known entity, is more than one word, or is ambiguous (two
+// people called Smith stay apart).
+func (s *Store) surnameMatch(ctx context.Context, tx *sql.Tx, typ, norm string) (int64, error) {
+	if typ != "PERSON" || strings.Contains(norm, " ") {
+		return 0, nil
+	}
+	var exact int64
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM entities WHERE type = ? AND norm = ?`), typ, norm).Scan(&exact)
+	if err == nil {
+		return 0, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT DISTINCT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+		WHERE a.norm = ? AND e.type = ? LIMIT 2`), norm, typ)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) != 1 {
+		return 0, rows.Err()
+	}
+	return ids[0], rows.Err()
 }
 
 func (s *Store) writeQuote(ctx context.Context, tx *sql.Tx, articleID int64, rec *doc.Record, q doc.RecordQuote, canon map[string]int64, text []rune) error {

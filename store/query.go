@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -191,7 +192,13 @@ func (s *Store) Search(ctx context.Context, q Query, facets bool) (*Results, err
 	}
 	where, args := s.where(&q, false)
 	res := &Results{Statements: []Statement{}}
-	if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM quotes q`+where), args...).Scan(&res.Total); err != nil {
+	if facets {
+		// One grouped scan of the matches yields the total and all four
+		// facets, instead of a full-text match and scan per facet.
+		if err := s.facetCube(ctx, where, args, res); err != nil {
+			return nil, err
+		}
+	} else if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM quotes q`+where), args...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
 	if res.Total > q.Offset {
@@ -204,33 +211,86 @@ func (s *Store) Search(ctx context.Context, q Query, facets bool) (*Results, err
 			return nil, err
 		}
 	}
-	if !facets || res.Total == 0 {
-		return res, nil
-	}
-	res.Facets = map[string][]Facet{}
-	and := andNotNull(where)
-	fs, err := s.facets(ctx, `SELECT CAST(f.v AS TEXT), e.name, f.c FROM (SELECT q.speaker_id AS v, COUNT(*) AS c FROM quotes q`+where+and+`q.speaker_id IS NOT NULL
-		GROUP BY q.speaker_id ORDER BY COUNT(*) DESC, q.speaker_id LIMIT 10) f JOIN entities e ON e.id = f.v ORDER BY f.c DESC, e.name`, args)
-	if err != nil {
-		return nil, err
-	}
-	res.Facets["speaker"] = fs
-	for _, f := range []struct{ name, col string }{{"site", "q.site"}, {"cue", "q.cue_lemma"}, {"kind", "q.kind"}} {
-		fs, err := s.facets(ctx, `SELECT `+f.col+`, `+f.col+`, COUNT(*) FROM quotes q`+where+and+f.col+` IS NOT NULL GROUP BY `+f.col+` ORDER BY COUNT(*) DESC, 1 LIMIT 10`, args)
-		if err != nil {
-			return nil, err
-		}
-		res.Facets[f.name] = fs
-	}
 	return res, nil
 }
 
-// andNotNull is what joins one more condition to where.
-func andNotNull(where string) string {
-	if where == "" {
-		return " WHERE "
+// facetCube counts the matches grouped by speaker, site, cue and kind, and
+// folds the groups into the total and the top ten of each facet.
+func (s *Store) facetCube(ctx context.Context, where string, args []any, res *Results) error {
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT q.speaker_id, q.site, q.cue_lemma, q.kind, COUNT(*) FROM quotes q`+where+` GROUP BY q.speaker_id, q.site, q.cue_lemma, q.kind`), args...)
+	if err != nil {
+		return fmt.Errorf("store: search: %w", err)
 	}
-	return " AND "
+	defer rows.Close()
+	counts := map[string]map[string]int{"speaker": {}, "site": {}, "cue": {}, "kind": {}}
+	for rows.Next() {
+		var speaker sql.NullInt64
+		var site, cue sql.NullString
+		var kind string
+		var n int
+		if err := rows.Scan(&speaker, &site, &cue, &kind, &n); err != nil {
+			return err
+		}
+		res.Total += n
+		if speaker.Valid {
+			counts["speaker"][strconv.FormatInt(speaker.Int64, 10)] += n
+		}
+		if site.Valid {
+			counts["site"][site.String] += n
+		}
+		if cue.Valid {
+			counts["cue"][cue.String] += n
+		}
+		counts["kind"][kind] += n
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	res.Facets = map[string][]Facet{}
+	for name, m := range counts {
+		fs := make([]Facet, 0, len(m))
+		for v, n := range m {
+			fs = append(fs, Facet{Value: v, Label: v, Count: n})
+		}
+		sort.Slice(fs, func(i, j int) bool {
+			if fs[i].Count != fs[j].Count {
+				return fs[i].Count > fs[j].Count
+			}
+			return fs[i].Value < fs[j].Value
+		})
+		res.Facets[name] = fs[:min(len(fs), 10)]
+	}
+	// Speakers are ids: name them with one lookup.
+	sp := res.Facets["speaker"]
+	if len(sp) == 0 {
+		return nil
+	}
+	ids := make([]any, len(sp))
+	for i, f := range sp {
+		ids[i], _ = strconv.ParseInt(f.Value, 10, 64)
+	}
+	nrows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, name FROM entities WHERE id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`), ids...)
+	if err != nil {
+		return err
+	}
+	defer nrows.Close()
+	names := map[string]string{}
+	for nrows.Next() {
+		var id int64
+		var name string
+		if err := nrows.Scan(&id, &name); err != nil {
+			return err
+		}
+		names[strconv.FormatInt(id, 10)] = name
+	}
+	for i := range sp {
+		sp[i].Label = names[sp[i].Value]
+	}
+	// Equal counts list by name, as people read them.
+	sort.SliceStable(sp, func(i, j int) bool {
+		return sp[i].Count > sp[j].Count || sp[i].Count == sp[j].Count && sp[i].Label < sp[j].Label
+	})
+	return nrows.Err()
 }
 
 func (s *Store) facets(ctx context.Context, query string, args []any) ([]Facet, error) {

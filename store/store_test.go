@@ -394,6 +394,36 @@ func TestCanonicalEntity(t *testing.T) {
 	}
 }
 
+// TestSurnameJoinsPerson checks an article naming only "Peskov" lands on
+// the known Dmitry Peskov, while an ambiguous surname stays apart.
+func TestSurnameJoinsPerson(t *testing.T) {
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			s := openTest(t, b)
+			load(t, s)
+			ctx := context.Background()
+			text := "Peskov said the talks would go on. Smith said nothing."
+			d := record(t, "d.txt", "2022-05-01", "", "", text,
+				[]ent{{id: "E1", typ: "PERSON", name: "Peskov", mentions: []string{"Peskov"}}, {id: "E2", typ: "PERSON", name: "Smith", mentions: []string{"Smith"}}},
+				[]quo{{kind: "indirect", content: "the talks would go on", cue: "said", lemma: "say", speaker: "E1", speakerName: "Peskov"}})
+			for _, r := range []*doc.Record{
+				record(t, "s1.txt", "", "", "", "Anna Smith spoke.", []ent{{id: "E1", typ: "PERSON", name: "Anna Smith", mentions: []string{"Anna Smith", "Smith"}}}, nil),
+				record(t, "s2.txt", "", "", "", "John Smith spoke.", []ent{{id: "E1", typ: "PERSON", name: "John Smith", mentions: []string{"John Smith", "Smith"}}}, nil),
+				d,
+			} {
+				if _, err := s.Put(ctx, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res, err := s.Search(ctx, Query{Speaker: fmt.Sprint(speakerID(t, s, "Dmitry Peskov"))}, false)
+			if err != nil || res.Total != 4 {
+				t.Errorf("Dmitry Peskov has %d statements (%v), want 4 with the surname-only article", res.Total, err)
+			}
+			speakerID(t, s, "Smith") // its own entity: two Smiths are known
+		})
+	}
+}
+
 func TestArticle(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
