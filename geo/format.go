@@ -119,8 +119,9 @@ func encodeRaw(recs []Record, common map[string]bool, demonyms map[string]string
 		b = binary.AppendVarint(b, int64(math.Round(r.Lon*1e5)))
 	}
 
-	// Each name lists its places most populous first, so callers that take
-	// the head get the likeliest reading.
+	// Each name lists its places likeliest first (by prior: feature rank and
+	// population), so callers that take the head get the context-free
+	// reading; the order is fixed when the file is built.
 	byName := map[string][]int{}
 	for i, r := range recs {
 		seen := map[string]bool{}
@@ -151,7 +152,7 @@ func encodeRaw(recs []Record, common map[string]bool, demonyms map[string]string
 		}
 		b = append(b, fl)
 		idx := byName[n]
-		sort.SliceStable(idx, func(i, j int) bool { return recs[idx[i]].Population > recs[idx[j]].Population })
+		sort.SliceStable(idx, func(i, j int) bool { return prior(&recs[idx[i]].Place) > prior(&recs[idx[j]].Place) })
 		b = binary.AppendUvarint(b, uint64(len(idx)))
 		for _, i := range idx {
 			b = binary.AppendUvarint(b, uint64(i))

@@ -91,8 +91,10 @@ func (g *Gazetteer) smallAdmin1(cc, code string) bool {
 	return g.smallAdmin1s[cc+"."+code]
 }
 
-// Lookup returns the places known by exactly name (case-sensitive), most
-// populous first, or nil. The slice is shared: do not modify it. Lookup
+// Lookup returns the places known by exactly name (case-sensitive),
+// likeliest first by feature rank and population (the order Resolve uses
+// before context: Kyiv the capital before Kyiv Oblast, Paris, France before
+// Paris, Texas), or nil. The slice is shared: do not modify it. Lookup
 // allocates nothing.
 func (g *Gazetteer) Lookup(name string) []*Place {
 	i, ok := g.names.find(name)
@@ -111,7 +113,7 @@ func (g *Gazetteer) Common(name string) bool {
 	return ok && g.common[i]
 }
 
-// Likely returns the most populous notable place a capitalised name denotes
+// Likely returns the likeliest notable place a capitalised name denotes
 // when nothing else is known, or nil where the name is better left to the
 // recogniser: no notable place has it (Blair, Howard and Taylor are small US
 // towns), it is a nationality word (English, Welsh), or it is a common

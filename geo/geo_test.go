@@ -49,14 +49,20 @@ func TestLookup(t *testing.T) {
 	}
 }
 
-// Lookup lists the most populous place first, so a caller taking the head
-// gets the likeliest reading.
+// Lookup lists the likeliest place first, so a caller taking the head
+// gets the context-free reading.
 func TestLookupOrder(t *testing.T) {
-	for _, name := range []string{"Paris", "Washington", "Bath", "Odessa"} {
-		ps := Lookup(name)
+	for _, tt := range []struct {
+		name  string
+		first int
+	}{{"Paris", 2988507}, {"Washington", 4140963}, {"Odessa", 698740}, {"Kharkov", 706483}, {"Kiev", 703448}, {"Georgia", 614540}} {
+		ps := Lookup(tt.name)
+		if len(ps) == 0 || ps[0].ID != tt.first {
+			t.Errorf("Lookup(%q)[0] = %v, want %d", tt.name, ids(ps), tt.first)
+		}
 		for i := 1; i < len(ps); i++ {
-			if ps[i].Population > ps[i-1].Population {
-				t.Errorf("Lookup(%q): %s (%d) after %s (%d)", name, ps[i].Name, ps[i].Population, ps[i-1].Name, ps[i-1].Population)
+			if prior(ps[i]) > prior(ps[i-1]) {
+				t.Errorf("Lookup(%q): %s (%.2f) after %s (%.2f)", tt.name, ps[i].Name, prior(ps[i]), ps[i-1].Name, prior(ps[i-1]))
 			}
 		}
 	}

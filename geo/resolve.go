@@ -197,17 +197,22 @@ const (
 	unpopulated   = 6.0 // the log-population given oceans, seas and hand-kept regions
 )
 
-// score ranks candidate p of an entity known by names among cands.
-func score(p *Place, names []string, cands []*Place, ctx *context, self int) float64 {
+// prior is a place's score before any context: feature rank and
+// population. Lookup lists places by it.
+func prior(p *Place) float64 {
 	s := featureRank(p.Feature)
 	if p.Population == 0 && s >= 5 && !strings.HasPrefix(p.Feature, "PPL") {
 		// Oceans, seas and hand-kept regions have no population, yet are
 		// as well known as a city of a million: the alias table lists only
 		// places news names.
-		s += popWeight * unpopulated
-	} else {
-		s += popWeight * math.Log10(1+float64(p.Population))
+		return s + popWeight*unpopulated
 	}
+	return s + popWeight*math.Log10(1+float64(p.Population))
+}
+
+// score ranks candidate p of an entity known by names among cands.
+func score(p *Place, names []string, cands []*Place, ctx *context, self int) float64 {
+	s := prior(p)
 	for _, n := range names {
 		if sameName(p.Name, n) {
 			s += nameBonus
