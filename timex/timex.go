@@ -585,9 +585,13 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 		}
 	}
 	// "in March last year", "24 February this year": one expression.
-	if y == 0 && rel == 0 && t.next(e-1, 2) == "year" {
-		if k, ok := relYear(t.next(e-1, 1)); ok {
-			e += 2
+	of := 0
+	if t.next(e-1, 1) == "of" {
+		of = 1 // "March of next year"
+	}
+	if y == 0 && rel == 0 && t.next(e-1, 2+of) == "year" {
+		if k, ok := relYear(t.next(e-1, 1+of)); ok {
+			e += 2 + of
 			if !t.hasRef {
 				return match{s, e, doc.Date, ""}, true
 			}
@@ -596,7 +600,7 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 	}
 	// "the 11 September attacks", "September 11": the 2001 attacks, the
 	// one date news names without a year.
-	if y == 0 && m == 9 && day == 11 && t.next(e-1, 1) == "attacks" {
+	if y == 0 && m == 9 && day == 11 && attacks911[t.next(e-1, 1)] {
 		return match{s, e, doc.Date, "2001-09-11"}, true
 	}
 	if y == 0 {
@@ -1176,6 +1180,13 @@ func compoundNumber(s string) (int, bool) {
 		return 0, false
 	}
 	return x + y, true
+}
+
+// attacks911 are words after "11 September" that name the 2001 attacks
+// rather than a date this year.
+var attacks911 = map[string]bool{
+	"attacks": true, "attack": true, "terror": true, "terrorist": true, "terrorists": true,
+	"hijackers": true, "conspiracy": true, "commission": true, "families": true,
 }
 
 // relYear maps "last", "this", "next" to a year offset.

@@ -667,6 +667,10 @@ func (t *tagger) deictic(i, off int) (match, bool) {
 	if n == "programme" || n == "show" || n == "newspaper" || n == "magazine" || n == "survey" || n == "poll" {
 		return match{}, false // BBC Radio 4's Today programme, USA Today
 	}
+	switch t.prev(i, 1) {
+	case "a", "the", "brighter", "better", "bright", "of":
+		return match{}, false // "a brighter tomorrow", "the world of today"
+	}
 	// Mid-sentence, news writes "today" in lower case; a capitalised one is
 	// a title: Radio 4's Today, USA Today.
 	if tk := t.toks[i]; tk.Flags&doc.Upper != 0 && tk.Flags&(doc.SentStart|doc.ParaStart) == 0 && i > 0 && t.toks[i-1].Flags&doc.OpenQuote == 0 && t.toks[i-1].Kind != doc.Quote {
