@@ -159,10 +159,13 @@ func (x *extractor) add(kind doc.QuoteKind, content doc.Span, cueSpan doc.Span, 
 	x.d.Statements = append(x.d.Statements, doc.Statement{
 		Kind: kind, Content: content, Cue: cueSpan, CueLemma: lemma, Speaker: sp, Confidence: conf,
 	})
-	// Quotations inside the content are accounted for.
+	// Quotations the content overlaps are accounted for.
 	for pi, p := range x.pairs {
-		o := x.d.Tokens[p.open].Start
-		if content.Start <= o+1 && o < content.End {
+		span := doc.Span{Start: x.d.Tokens[p.open].Start, End: len(x.d.Text)}
+		if p.close < len(x.d.Tokens) {
+			span.End = x.d.Tokens[p.close].End
+		}
+		if span.Overlaps(content) {
 			x.used[pi] = true
 		}
 	}
