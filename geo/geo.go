@@ -72,7 +72,7 @@ func (p *Place) Notable() bool {
 type Gazetteer struct {
 	places []Place
 	// names finds a name's index i; refs[nameStart[i]:nameStart[i+1]] are
-	// its places, most populous first.
+	// its places, likeliest first.
 	names     *nameTable
 	nameStart []uint32
 	common    []bool // the name is also a common English word (March, Bath, Police)

@@ -19,7 +19,7 @@ func runPlaces(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newsgraph places [--json] [--limit N] NAME...\n\n"+
-			"Prints the gazetteer's places for each exact (case-sensitive) name, most populous\n"+
+			"Prints the gazetteer's places for each exact (case-sensitive) name, likeliest\n"+
 			"first, and the country of a nationality word (Russian -> RU).\n\nflags:")
 		fs.PrintDefaults()
 	}
