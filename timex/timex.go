@@ -666,6 +666,13 @@ func (t *tagger) monthYear(m, day, rel, s, e int) int {
 // tense is the direction of the nearest tense marker in the sentence around
 // tokens [s, e): 1 future, -1 past, 0 none.
 func (t *tagger) tense(s, e int) int {
+	d, _ := t.tenseDist(s, e)
+	return d
+}
+
+// tenseDist is tense with the distance in tokens to the marker that
+// decided it (0 when none did).
+func (t *tagger) tenseDist(s, e int) (int, int) {
 	const window = 25
 	best, dir := window+1, 0
 	for j := s - 1; j >= 0 && s-j <= window; j-- {
@@ -702,13 +709,16 @@ func (t *tagger) tense(s, e int) int {
 			break
 		}
 		if d := t.cue(j); d == 2 && j-e+1 <= weakReach || d != 0 && d != 2 {
-			return min(d, 1)
+			return min(d, 1), j - e + 1
 		}
 	}
 	if dir == 0 && isPresentVerb(t, s) {
-		return 1
+		return 1, 1
 	}
-	return dir
+	if dir == 0 {
+		return 0, 0
+	}
+	return dir, best
 }
 
 // isPresentVerb reports a scheduling verb in the present shortly before the
@@ -913,17 +923,34 @@ func (t *tagger) weekday(i int) (match, bool) {
 		}
 		v = r.addDays(fwd)
 	default:
-		dir := t.tense(s, e)
+		dir, dist := t.tenseDist(s, e)
 		if rel == 2 && dir == 0 {
 			dir = 1
 		}
+		back, fwd := (wd-h.n+7)%7, (h.n-wd+7)%7
+		// A possessive names an event ("Monday's debate"), usually the
+		// nearest one: from a Sunday, the next day's rather than last
+		// week's, unless a tense marker sits right next to it.
+		if rel == 0 && (dist == 0 || dist > 2) && t.possessive(e) && fwd > 0 && 2*fwd < back {
+			dir = 1
+		}
 		if dir > 0 {
-			v = r.addDays((h.n - wd + 7) % 7)
+			v = r.addDays(fwd)
 		} else {
-			v = r.addDays(-((wd - h.n + 7) % 7))
+			v = r.addDays(-back)
 		}
 	}
 	return t.withPart(match{s, e, doc.Date, ""}, v, true)
+}
+
+// possessive reports "'s" after token e-1, or after a part of day there
+// ("Monday night's debate").
+func (t *tagger) possessive(e int) bool {
+	n := t.next(e-1, 1)
+	if _, ok := t.isHead(e, hPartOfDay); ok && n != "" {
+		n = t.next(e, 1)
+	}
+	return n == "'s" || n == "’s"
 }
 
 // withPart extends a day by a following part of day ("Wednesday morning")
