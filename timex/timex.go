@@ -491,6 +491,14 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 			day = d
 			e++
 		}
+	} else if a, b, ok := strings.Cut(t.next(e-1, 1), "-"); ok && t.toks[e].Kind == doc.Number {
+		// "September 16-19": the range starts on its first day.
+		da, ok1 := dayOf(a)
+		db, ok2 := dayOf(b)
+		if ok1 && ok2 && da < db && validDay(2000, m, db) {
+			day = da
+			e++
+		}
 	}
 	if yy, ok := t.yearOf(e); ok && t.next(e-1, 1) != "" {
 		y = yy
