@@ -804,8 +804,14 @@ func (t *tagger) cue(j int) int {
 			}
 		}
 		return 0
-	case "could", "can":
+	case "could", "can", "should", "must":
 		return 2 // "could be fit for Saturday's opener": weak, like "is"
+	case "has", "have":
+		// "has to convince them in November" is an obligation ahead.
+		if j+1 < len(t.toks) && t.toks[j+1].Lower == "to" {
+			return 1
+		}
+		return -1
 	case "may", "might":
 		if tk.Flags&doc.Lower != 0 { // the modal, not the month
 			return 1
