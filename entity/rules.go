@@ -27,7 +27,7 @@ func (Rules) Recognize(d *doc.Document) []doc.Mention {
 				i++
 				continue
 			}
-			if t.Is(doc.HasHyphen) {
+			if t.Is(doc.HasHyphen) && !capitalisedParts(d, i) {
 				ms = hyphenPrefix(d, i, ms)
 				i++
 				continue
@@ -62,6 +62,19 @@ func hyphenPrefix(d *doc.Document, i int, ms []doc.Mention) []doc.Mention {
 	return ms
 }
 
+// capitalisedParts reports a hyphenated token whose every part is
+// capitalised, a name ("Jean-Marc", "Kilroy-Silk"), not a compound
+// ("US-led").
+func capitalisedParts(d *doc.Document, i int) bool {
+	w := d.TokenText(i)
+	for _, part := range strings.Split(w, "-") {
+		if part == "" || !(part[0] >= 'A' && part[0] <= 'Z' || part[0] >= 0x80) {
+			return false
+		}
+	}
+	return true
+}
+
 func isCap(t doc.Token) bool {
 	return t.Kind == doc.Word && (t.Is(doc.Upper) || t.Is(doc.AllUpper)) && t.Lower != "'s"
 }
@@ -79,7 +92,7 @@ func runEnd(d *doc.Document, i, limit int) int {
 	j := i + 1
 	for j < limit {
 		t := toks[j]
-		if isCap(t) && !calendar[t.Lower] && !t.Is(doc.HasHyphen) {
+		if isCap(t) && !calendar[t.Lower] && (!t.Is(doc.HasHyphen) || capitalisedParts(d, j)) {
 			j++
 			continue
 		}
@@ -190,6 +203,14 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 		}
 	}
 	typ := typeOf(d, i, end, titled)
+	if typ == doc.NoType && end-i >= 3 {
+		// A role run ending in a name: "Majority Leader Mitch McConnell".
+		for p := i + 1; p < end-1; p++ {
+			if lex.first[d.TokenText(p)] && end-p <= 3 && allNameWords(d, p, end) {
+				return append(ms, mention(d, p, end, doc.Person))
+			}
+		}
+	}
 	if typ == doc.NoType {
 		return ms
 	}
@@ -261,7 +282,7 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 		return t
 	}
 	switch {
-	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end) && (end-i == 2 && aloneElsewhere(d, end-1) || hasPersonContext(d, i)):
+	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end) && (end-i == 2 && aloneElsewhere(d, end-1) || hasPersonContext(d, i) || personApposition(d, end)):
 		return doc.Person
 	case end-i == 1:
 		// A lone unknown capitalised word: a person when it repeats a
@@ -372,6 +393,26 @@ func hasPersonContext(d *doc.Document, i int) bool {
 	}
 	p := d.Tokens[i-1].Lower
 	return lex.roles[p] || lex.titles[p] || p == "by" || p == "said" || p == "says"
+}
+
+// personApposition reports a role phrase set off after a name: "Jean-Marc
+// Ayrault, the foreign minister of France, ...".
+func personApposition(d *doc.Document, end int) bool {
+	toks := d.Tokens
+	if end+2 >= len(toks) || toks[end].Lower != "," {
+		return false
+	}
+	switch toks[end+1].Lower {
+	case "the", "a", "an", "its", "his", "her", "their":
+	default:
+		return false
+	}
+	for k := end + 2; k < len(toks) && k < end+8 && toks[k].Kind == doc.Word; k++ {
+		if lex.roles[toks[k].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // orgDescriptors are lower-case nouns written before an organisation's

@@ -32,8 +32,18 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if !subj.ok() {
 		subj = x.subjectLeft(j, s.First)
 	}
-	if !subj.ok() && j > s.First && d.Tokens[j].Lower == "," && x.mentionAt[j-1] >= 0 {
-		subj = x.subjectLeft(j-1, s.First) // "Igor Konashenkov, said"
+	if !subj.ok() && j > s.First && d.Tokens[j].Lower == "," {
+		// An apposition between the speaker and the cue: "Jean-Marc Ayrault,
+		// the foreign minister of France, said"; "Mitch McConnell, R-Ky., said".
+		for k := j - 1; k > s.First && j-k < 16; k-- {
+			if d.Tokens[k].Lower == "," && x.mentionAt[k-1] >= 0 && x.apposition(k+1, j) {
+				subj = x.subjectLeft(k-1, s.First)
+				break
+			}
+		}
+		if !subj.ok() && x.mentionAt[j-1] >= 0 {
+			subj = x.subjectLeft(j-1, s.First) // "Igor Konashenkov, said"
+		}
 	}
 	if !subj.ok() && j > s.First && (d.Tokens[j].Lower == "and" || d.Tokens[j].Lower == "but") {
 		// A second cue of the same speaker: "Kiev insists ... and has denied ...".
@@ -102,6 +112,27 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			x.left(s, c, cueSpan, cu, x.speaker(r, c), conf)
 		}
 	}
+}
+
+// apposition reports whether tokens [a,b) read as a description set off by
+// commas: a determiner or role noun first, or a short tag such as "R-Ky.".
+func (x *extractor) apposition(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	if b-a <= 2 {
+		return true
+	}
+	first := x.d.Tokens[a].Lower
+	if determiners[first] || isRoleNoun(first) || first == "who" {
+		return true
+	}
+	for k := a; k < b; k++ {
+		if isRoleNoun(x.d.Tokens[k].Lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports a "not" or "never" among the auxiliaries before the cue.
