@@ -736,7 +736,7 @@ func (t *tagger) tenseDist(s, e int) (int, int) {
 // list, because a plural noun ("hit shares on Monday") looks the same.
 func isPresentVerb(t *tagger, s int) bool {
 	own := true // still inside the expression's own phrase ("the", "its")
-	for j := s - 1; j >= 0 && s-j <= 6; j-- {
+	for j := s - 1; j >= 0 && s-j <= 8; j-- {
 		tk := &t.toks[j]
 		if scheduleVerbs[tk.Lower] {
 			return true
@@ -771,7 +771,10 @@ var scheduleVerbs = map[string]bool{
 	"reopens": true, "convenes": true, "kicks": true, "premieres": true, "airs": true,
 	"runs": true, "finishes": true, "leaves": true, "departs": true, "sits": true, "rules": true,
 	"decides": true, "announces": true, "publishes": true, "releases": true, "reports": true,
-	"takes": true, "comes": true, "goes": true, "enters": true, "gets": true,
+	"takes": true, "comes": true, "goes": true, "enters": true, "gets": true, "debuts": true,
+	// Plural subjects: "Trump and Clinton meet ... Monday".
+	"meet": true, "face": true, "resume": true, "begin": true, "start": true, "return": true,
+	"head": true, "travel": true, "debate": true,
 }
 
 // clauseBreak words start another clause, whose tense is not the
@@ -864,10 +867,14 @@ func (t *tagger) weekday(i int) (match, bool) {
 	if h.abbr {
 		return match{}, false
 	}
-	if p := t.prev(i, 1); p != "" && t.toks[i-1].Kind == doc.Word && t.toks[i-1].Flags&(doc.Upper|doc.SentStart) == doc.Upper {
-		if _, isTime := heads[p]; !isTime {
-			return match{}, false // Sheffield Wednesday
+	if t.prev(i, 1) == "good" && h.n == 5 && t.toks[i-1].Flags&doc.Upper != 0 {
+		if !t.hasRef {
+			return match{i - 1, i + 1, doc.Date, ""}, true
 		}
+		return t.holidayValue(i-1, i+1, holiday{word: "easter"}, 0, -2, 0) // Good Friday
+	}
+	if namedDays[t.prev(i, 1)] {
+		return match{}, false // Sheffield Wednesday, Super Tuesday, Bloody Sunday
 	}
 	if n := i + 1; n < len(t.toks) && t.toks[n].Kind == doc.Word && t.toks[n].Flags&(doc.Upper|doc.SentStart) == doc.Upper {
 		if _, isTime := heads[t.toks[n].Lower]; !isTime {
@@ -955,6 +962,14 @@ func (t *tagger) weekday(i int) (match, bool) {
 		}
 	}
 	return t.withPart(match{s, e, doc.Date, ""}, v, true)
+}
+
+// namedDays are words that make a weekday part of a name or of another
+// day: a football club, primaries, a massacre, church days.
+var namedDays = map[string]bool{
+	"sheffield": true, "black": true, "good": true, "bloody": true, "super": true, "cyber": true,
+	"palm": true, "holy": true, "ash": true, "shrove": true, "blue": true, "easter": true,
+	"whit": true, "mothering": true, "maundy": true, "low": true, "great": true, "giving": true,
 }
 
 // possessive reports "'s" after token e-1, or after a part of day there

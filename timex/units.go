@@ -237,7 +237,7 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 	n, s, ok := t.quantity(i)
 	if !ok {
 		// A bare plural after "for"/"over": "for years", "for decades".
-		if h.plural && (p == "for" || p == "over" || p == "within") && h.u != uWeekend {
+		if h.plural && (p == "for" || p == "over" || p == "within" || p == "in") && h.u != uWeekend {
 			return match{i - 1, i + 1, doc.Duration, fmtDuration(-1, h.u)}, true
 		}
 		if h.plural && p == "decades" || h.plural && (p == "many" || p == "several") {
