@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"sort"
 
 	"newsgraph/doc"
@@ -123,8 +125,28 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	case "was", "were", "been", "being", "be", "is", "are":
 		return cu.ing // "was saying" is active; "was told", "is expected" are not
 	}
+	// A passive behind adverbs: "was first reported by".
+	for k := c - 1; k >= s.First && k >= c-3 && adverbs[d.Tokens[k].Lower]; k-- {
+		switch d.Tokens[k].Lower {
+		case "was", "were", "been", "being", "be", "is", "are":
+			if !cu.ing {
+				return false
+			}
+		}
+	}
 	if c+1 < s.Last {
 		next := d.Tokens[c+1].Lower
+		// A participle with its agent is a passive: "reported by the Post".
+		if cu.past && next == "by" {
+			return false
+		}
+		// A plural noun, not a verb: "the swing states of Ohio", "the claims were".
+		if w := d.Tokens[c].Lower; strings.HasSuffix(w, "s") && w != "says" {
+			switch next {
+			case "of", "were", "are", "have", "had", "'s":
+				return false
+			}
+		}
 		// A belief about a thing is no statement: "hopes for an outcome".
 		if cu.belief && (next == "for" || next == "about" || next == "of" || next == "in" || next == "on" || next == "so") {
 			return false

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"newsgraph/doc"
 	"newsgraph/entity"
 )
@@ -22,6 +24,11 @@ var adverbs = map[string]bool{
 	"appear": true, "seem": true, "seems": true, "to": true, "be": true, "being": true, "is": true, "are": true,
 	"was": true, "were": true,
 }
+
+var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
+
+var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
 
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true}
@@ -198,6 +205,15 @@ func (x *extractor) skipTrailer(k, last int) int {
 			k++
 		case (t.Lower == "on" || t.Lower == "last") && k+1 < last && weekdays[d.Tokens[k+1].Lower]:
 			k += 2
+		case weekdays[t.Lower]:
+			k++ // "said Monday"
+			if k < last && dayParts[d.Tokens[k].Lower] {
+				k++
+			}
+		case t.Lower == "in" && k+1 < last && months[d.Tokens[k+1].Lower]:
+			k += 2
+		case t.Kind == doc.Word && len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ly") && t.Is(doc.Lower) && k+1 < last && d.Tokens[k+1].Kind != doc.Punct:
+			k++ // "said basically that"
 		case t.Lower == "in" && k+2 < last && (d.Tokens[k+1].Lower == "a" || d.Tokens[k+1].Lower == "an") &&
 			(d.Tokens[k+2].Lower == "statement" || d.Tokens[k+2].Lower == "interview" || d.Tokens[k+2].Lower == "speech" || d.Tokens[k+2].Lower == "letter" || d.Tokens[k+2].Lower == "report"):
 			k += 3
