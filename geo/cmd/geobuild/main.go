@@ -64,8 +64,12 @@ type builder struct {
 	dem    map[string]string
 }
 
+func newBuilder() *builder {
+	return &builder{byID: map[int]int{}, rename: map[string]renamed{}, drop: map[string]bool{}, common: map[string]bool{}, dem: map[string]string{}}
+}
+
 func run(npm, out string) error {
-	b := &builder{byID: map[int]int{}, rename: map[string]renamed{}, drop: map[string]bool{}, common: map[string]bool{}, dem: map[string]string{}}
+	b := newBuilder()
 	aliases, err := parseAliases(aliasTable)
 	if err != nil {
 		return err
@@ -243,35 +247,48 @@ func (b *builder) cities(path string) error {
 	line := 0
 	for sc.Scan() {
 		line++
-		c := strings.Split(sc.Text(), "\t")
-		if len(c) != nCols {
-			return fmt.Errorf("%s:%d: %d columns, want %d", path, line, len(c), nCols)
-		}
-		id, err1 := strconv.Atoi(c[colID])
-		lat, err2 := strconv.ParseFloat(c[colLat], 64)
-		lon, err3 := strconv.ParseFloat(c[colLon], 64)
-		pop, err4 := strconv.Atoi(c[colPopulation])
-		if err := errors.Join(err1, err2, err3, err4); err != nil {
+		r, err := b.parseCity(sc.Text())
+		if err != nil {
 			return fmt.Errorf("%s:%d: %v", path, line, err)
-		}
-		feat := c[colFeature]
-		if feat == "" {
-			feat = "PPL"
-		}
-		r := geo.Record{Place: geo.Place{ID: id, Name: c[colName], Country: c[colCountry], Feature: feat,
-			Admin1: c[colAdmin1], Population: pop, Lat: lat, Lon: lon}}
-		names := []string{c[colASCII]}
-		if pop >= minAltPopulation || feat == "PPLC" || feat == "PPLA" {
-			names = append(names, strings.Split(c[colAlt], ",")...)
-		}
-		for i, n := range names {
-			if b.keepName(n, c[colName]) && (i == 0 || pop >= minExonymPopulation || similar(n, c[colName]) || similar(n, c[colASCII])) {
-				r.Names = append(r.Names, n)
-			}
 		}
 		b.add(r)
 	}
 	return sc.Err()
+}
+
+// parseCity parses one line of GeoNames cities500.txt into a record with
+// the names worth indexing.
+func (b *builder) parseCity(line string) (geo.Record, error) {
+	c := strings.Split(line, "\t")
+	if len(c) != nCols {
+		return geo.Record{}, fmt.Errorf("%d columns, want %d", len(c), nCols)
+	}
+	id, err1 := strconv.Atoi(c[colID])
+	lat, err2 := strconv.ParseFloat(c[colLat], 64)
+	lon, err3 := strconv.ParseFloat(c[colLon], 64)
+	pop, err4 := strconv.Atoi(c[colPopulation])
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
+		return geo.Record{}, err
+	}
+	if id <= 0 || pop < 0 || math.Abs(lat) > 90 || math.Abs(lon) > 180 || c[colName] == "" {
+		return geo.Record{}, fmt.Errorf("bad id, population, coordinates or name: %q", line)
+	}
+	feat := c[colFeature]
+	if feat == "" {
+		feat = "PPL"
+	}
+	r := geo.Record{Place: geo.Place{ID: id, Name: c[colName], Country: c[colCountry], Feature: feat,
+		Admin1: c[colAdmin1], Population: pop, Lat: lat, Lon: lon}}
+	names := []string{c[colASCII]}
+	if pop >= minAltPopulation || feat == "PPLC" || feat == "PPLA" {
+		names = append(names, strings.Split(c[colAlt], ",")...)
+	}
+	for i, n := range names {
+		if b.keepName(n, c[colName]) && (i == 0 || pop >= minExonymPopulation || similar(n, c[colName]) || similar(n, c[colASCII])) {
+			r.Names = append(r.Names, n)
+		}
+	}
+	return r, nil
 }
 
 // countryCodes are the all-capital country abbreviations that news text
