@@ -79,11 +79,12 @@ var titles = map[string]bool{
 	"marshal": true, "sir": false,
 }
 
-// TitleWords returns how many of words' leading tokens are titles, leaving
-// at least one word.
+// TitleWords returns how many of words' leading tokens are titles. When
+// every word is a title ("Mr.", "Prime Minister") the span names nobody and
+// the result is len(words).
 func TitleWords(words []string) int {
 	n := 0
-	for n < len(words)-1 && titles[strings.ToLower(words[n])] {
+	for n < len(words) && titles[strings.ToLower(words[n])] {
 		n++
 	}
 	return n

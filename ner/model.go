@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
+	"slices"
 	"sync"
 )
 
@@ -17,12 +19,60 @@ import (
 // tag-transition weights, and the lexicon its features read. A Model is
 // immutable once built and safe for concurrent use.
 type Model struct {
-	bits  uint    // the weight table has 1<<bits rows
-	w     []int16 // row-major: w[row*numTags+tag]
+	bits  uint // feature hashes index a space of 1<<bits rows
+	rows  sparseRows
 	trans [numTags][numTags]int32
 	lx    *lexicon
 	pool  sync.Pool // *scratch
 }
+
+// sparseRows holds the weight rows that have any non-zero weight. The
+// perceptron only touches features on its mistakes, so under a tenth of the
+// hash space is used and each used row has a handful of non-zero tags:
+// storing (tag, weight) pairs keeps the model small and lookups in cache.
+type sparseRows struct {
+	slots []rowSlot
+	pairs []uint32 // tag | uint16(weight)<<8
+	mask  uint32
+}
+
+// rowSlot is one open-addressing slot: key is row+1 (0 when empty), val is
+// the index of the row's first pair <<5 | its pair count.
+type rowSlot struct{ key, val uint32 }
+
+func newSparseRows(nrows, npairs int) sparseRows {
+	size := 1 << bits.Len(uint(nrows+nrows/2))
+	return sparseRows{slots: make([]rowSlot, size), pairs: make([]uint32, 0, npairs), mask: uint32(size - 1)}
+}
+
+// find returns the pairs of row; feature rows are hash bits already, so the
+// low bits index the slots directly.
+func (s *sparseRows) find(row uint32) []uint32 {
+	for i := row & s.mask; ; i = (i + 1) & s.mask {
+		sl := s.slots[i]
+		if sl.key == row+1 {
+			f := sl.val >> 5
+			return s.pairs[f : f+sl.val&31]
+		}
+		if sl.key == 0 {
+			return nil
+		}
+	}
+}
+
+// add appends a row's pairs; each row is added once.
+func (s *sparseRows) add(row uint32, tags []tag, w []int16) {
+	i := row & s.mask
+	for s.slots[i].key != 0 {
+		i = (i + 1) & s.mask
+	}
+	s.slots[i] = rowSlot{row + 1, uint32(len(s.pairs))<<5 | uint32(len(tags))}
+	for k, t := range tags {
+		s.pairs = append(s.pairs, uint32(t)|uint32(uint16(w[k]))<<8)
+	}
+}
+
+func unpack(p uint32) (tag, int16) { return tag(p & 0xFF), int16(uint16(p >> 8)) }
 
 //go:embed data/model.bin.gz
 var modelGz []byte
@@ -56,23 +106,64 @@ func Default() *Model {
 	return m
 }
 
-const modelMagic = "newsgraph-ner-1\n"
+const modelMagic = "newsgraph-ner-2\n"
 
-// WriteTo writes the model in its file format (uncompressed): magic, table
-// bits, transitions, then the int16 weights, all little-endian.
+// WriteTo writes the model in its file format (uncompressed, little-endian):
+// magic, hash bits, transitions as int32, the number of rows and of pairs,
+// then per row in increasing order: the row's distance from the previous one
+// (uvarint), its pair count (byte) and its pairs (tag byte, int16 weight).
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
-	bw.WriteString(modelMagic)
-	bw.WriteByte(byte(m.bits))
-	binary.Write(bw, binary.LittleEndian, &m.trans)
-	binary.Write(bw, binary.LittleEndian, m.w)
-	n := int64(len(modelMagic) + 1 + 4*numTags*numTags + 2*len(m.w))
-	return n, bw.Flush()
+	cw := &countWriter{w: bw}
+	cw.Write([]byte(modelMagic))
+	cw.Write([]byte{byte(m.bits)})
+	binary.Write(cw, binary.LittleEndian, &m.trans)
+	var used []uint32
+	for _, sl := range m.rows.slots {
+		if sl.key != 0 {
+			used = append(used, sl.key-1)
+		}
+	}
+	slices.Sort(used)
+	binary.Write(cw, binary.LittleEndian, [2]uint32{uint32(len(used)), uint32(len(m.rows.pairs))})
+	prev := uint32(0)
+	var buf [binary.MaxVarintLen32 + 1]byte
+	for _, row := range used {
+		pairs := m.rows.find(row)
+		n := binary.PutUvarint(buf[:], uint64(row-prev))
+		buf[n] = byte(len(pairs))
+		cw.Write(buf[:n+1])
+		prev = row
+		for _, p := range pairs {
+			t, w := unpack(p)
+			cw.Write([]byte{byte(t), byte(uint16(w)), byte(uint16(w) >> 8)})
+		}
+	}
+	if cw.err != nil {
+		return cw.n, cw.err
+	}
+	return cw.n, bw.Flush()
+}
+
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
 }
 
 // readModel reads a model written by WriteTo.
 func readModel(r io.Reader, lx *lexicon) (*Model, error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReaderSize(r, 1<<16)
 	magic := make([]byte, len(modelMagic))
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
 		return nil, errors.New("not a newsgraph NER model")
@@ -82,22 +173,58 @@ func readModel(r io.Reader, lx *lexicon) (*Model, error) {
 		return nil, err
 	}
 	if b < 10 || b > 24 {
-		return nil, fmt.Errorf("bad table size 2^%d", b)
+		return nil, fmt.Errorf("bad hash size 2^%d", b)
 	}
 	m := &Model{bits: uint(b), lx: lx}
 	if err := binary.Read(br, binary.LittleEndian, &m.trans); err != nil {
 		return nil, fmt.Errorf("transitions: %w", err)
 	}
-	m.w = make([]int16, (1<<m.bits)*numTags)
-	if err := binary.Read(br, binary.LittleEndian, m.w); err != nil {
-		return nil, fmt.Errorf("weights: %w", err)
+	var counts [2]uint32
+	if err := binary.Read(br, binary.LittleEndian, &counts); err != nil {
+		return nil, fmt.Errorf("row count: %w", err)
+	}
+	nrows, npairs := int(counts[0]), int(counts[1])
+	if nrows > 1<<m.bits || npairs > nrows*numTags {
+		return nil, fmt.Errorf("%d rows and %d weights do not fit 2^%d rows", nrows, npairs, m.bits)
+	}
+	m.rows = newSparseRows(nrows, npairs)
+	row := uint32(0)
+	var tags [numTags]tag
+	var ws [numTags]int16
+	var pair [3]byte
+	for i := range nrows {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("row %d: %w", i, err)
+		}
+		row += uint32(d)
+		if row >= 1<<m.bits || (i > 0 && d == 0) {
+			return nil, fmt.Errorf("row %d: bad index %d", i, row)
+		}
+		n, err := br.ReadByte()
+		if err != nil || n == 0 || n > numTags {
+			return nil, fmt.Errorf("row %d: bad pair count", i)
+		}
+		for k := range int(n) {
+			if _, err := io.ReadFull(br, pair[:]); err != nil {
+				return nil, fmt.Errorf("row %d: %w", i, err)
+			}
+			if pair[0] >= numTags {
+				return nil, fmt.Errorf("row %d: bad tag %d", i, pair[0])
+			}
+			tags[k], ws[k] = tag(pair[0]), int16(uint16(pair[1])|uint16(pair[2])<<8)
+		}
+		if len(m.rows.pairs)+int(n) > npairs {
+			return nil, fmt.Errorf("row %d: more weights than the header says", i)
+		}
+		m.rows.add(row, tags[:n], ws[:n])
 	}
 	return m, nil
 }
 
-// quantize builds a Model from float weights: each weight is scaled so the
-// largest maps to ±32767, and weights that round to below prune are zeroed
-// (they change few decisions and zeros compress well).
+// quantize builds a Model from dense float weights: each weight is scaled
+// so the largest maps to ±32767, and weights that round to below prune are
+// dropped (they change few decisions and cost space).
 func quantize(bits uint, w []float32, trans *[numTags][numTags]float32, lx *lexicon, prune int16) *Model {
 	var maxAbs float64
 	for _, x := range w {
@@ -112,13 +239,40 @@ func quantize(bits uint, w []float32, trans *[numTags][numTags]float32, lx *lexi
 	if maxAbs > 0 {
 		scale = 32767 / maxAbs
 	}
-	m := &Model{bits: bits, w: make([]int16, len(w)), lx: lx}
-	for i, x := range w {
-		q := int16(math.Round(float64(x) * scale))
-		if q > -prune && q < prune {
-			q = 0
+	q := func(x float32) int16 {
+		v := int16(math.Round(float64(x) * scale))
+		if v > -prune && v < prune {
+			return 0
 		}
-		m.w[i] = q
+		return v
+	}
+	nrows, npairs := 0, 0
+	for r := 0; r < len(w); r += numTags {
+		n := 0
+		for _, x := range w[r : r+numTags] {
+			if q(x) != 0 {
+				n++
+			}
+		}
+		if n > 0 {
+			nrows++
+			npairs += n
+		}
+	}
+	m := &Model{bits: bits, lx: lx, rows: newSparseRows(nrows, npairs)}
+	var tags [numTags]tag
+	var ws [numTags]int16
+	for r := 0; r < len(w); r += numTags {
+		n := 0
+		for t, x := range w[r : r+numTags] {
+			if v := q(x); v != 0 {
+				tags[n], ws[n] = tag(t), v
+				n++
+			}
+		}
+		if n > 0 {
+			m.rows.add(uint32(r/numTags), tags[:n], ws[:n])
+		}
 	}
 	for i := range trans {
 		for j := range trans[i] {

@@ -31,16 +31,17 @@ func main() {
 	fs.SetOutput(os.Stderr)
 	data := fs.String("data", "/work/shared/data/ner", "folder of the NER corpora")
 	out := fs.String("out", "ner/data/model.bin.gz", "model file to write")
-	bits := fs.Uint("bits", 20, "log2 of the weight-table rows")
-	epochs := fs.Int("epochs", 8, "training epochs")
-	prune := fs.Int16("prune", 2, "zero quantised weights below this magnitude")
+	bits := fs.Uint("bits", 22, "log2 of the hashed feature space (training needs 12*21 bytes per row)")
+	epochs := fs.Int("epochs", 6, "training epochs")
+	prune := fs.Int16("prune", 300, "drop quantised weights below this magnitude (of 32767)")
 	evalOnly := fs.Bool("eval", false, "only score the embedded model")
 	gmbOnly := fs.Bool("gmb-only", false, "train on GMB alone (for comparison)")
 	sample := fs.String("sample", "", "write the regression-test sample to this folder")
+	gmbWeight := fs.Int("gmb-weight", 1, "times GMB's training sentences are seen per epoch")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
-	if err := run(*data, *out, uint(*bits), *epochs, *prune, *evalOnly, *gmbOnly, *sample); err != nil {
+	if err := run(*data, *out, uint(*bits), *epochs, *prune, *evalOnly, *gmbOnly, *sample, *gmbWeight); err != nil {
 		fmt.Fprintln(os.Stderr, "nertrain:", err)
 		os.Exit(1)
 	}
@@ -191,6 +192,9 @@ func examplesWithTitles(sents []corpus.Sentence, label func(string, []string) do
 					first := sp.First
 					if t == doc.Person && stripTitles {
 						first += ner.TitleWords(s.Words[sp.First:sp.Last])
+						if first == sp.Last {
+							continue // a title alone names nobody
+						}
 					}
 					chunks = append(chunks, ner.Chunk{First: base + first, Last: base + sp.Last, Type: t})
 				}
@@ -227,7 +231,7 @@ func foldUNER(t doc.EntityType) doc.EntityType {
 	return t
 }
 
-func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly bool, sample string) error {
+func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly bool, sample string, gmbWeight int) error {
 	gmb, err := readFiles([]string{filepath.Join(data, "gmb-kaggle/ner_dataset.csv")}, corpus.ReadGMB)
 	if err != nil {
 		return err
@@ -251,7 +255,11 @@ func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly
 	if evalOnly {
 		m = ner.Default()
 	} else {
-		train := examples(gmbTrain, gmbLabel, true)
+		var train []ner.Example
+		gmbEx := examples(gmbTrain, gmbLabel, true)
+		for range gmbWeight {
+			train = append(train, gmbEx...)
+		}
 		if !gmbOnly {
 			for _, sp := range specs(data) {
 				s, err := readFiles(sp.files, sp.read)
