@@ -70,8 +70,8 @@ func (x *extractor) sentence(si int) {
 			continue
 		}
 		cu, ok := cues[t.Lower]
-		if !ok || x.covered(c) {
-			continue
+		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && x.mentionAt[c-1] < 0 {
+			continue // a cue form inside a name ("United States") or a title ("Survey Finds")
 		}
 		if !x.verbUse(s, c, cu) {
 			continue
@@ -104,7 +104,8 @@ func (x *extractor) colon(s doc.Sentence, c int) {
 func (x *extractor) covered(c int) bool {
 	off := x.d.Tokens[c].Start
 	for _, st := range x.d.Statements {
-		if st.Content.Start <= off && off < st.Content.End || st.Cue.Start <= off && off < st.Cue.End {
+		if st.Content.Start <= off && off < st.Content.End || st.Cue.Start <= off && off < st.Cue.End ||
+			st.Speaker != nil && st.Speaker.Mention.Start <= off && off < st.Speaker.Mention.End {
 			return true
 		}
 	}
