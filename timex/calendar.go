@@ -159,6 +159,18 @@ var partCodes = [4]string{"MO", "AF", "EV", "NI"}
 // (PXDE, PXCE).
 func fmtDuration(n float64, u unit) string {
 	vague := n < 0
+	// A fraction that a smaller unit counts whole: half an hour is PT30M,
+	// half a year P6M, 1.5 days PT36H.
+	if !vague && n != float64(int64(n)) {
+		switch {
+		case u == uHour && n*60 == float64(int64(n*60)):
+			n, u = n*60, uMinute
+		case u == uYear && n*12 == float64(int64(n*12)):
+			n, u = n*12, uMonth
+		case u == uDay && n*24 == float64(int64(n*24)):
+			n, u = n*24, uHour
+		}
+	}
 	var code string
 	switch u {
 	case uCentury:
