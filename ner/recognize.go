@@ -48,6 +48,7 @@ func (m *Model) Recognize(d *doc.Document) []doc.Mention {
 	if len(sc.chunks) == 0 {
 		return nil
 	}
+	sc.chunks = tidy(d, sc.props, sc.chunks)
 	unifyTypes(sc.props, sc.chunks)
 	out := make([]doc.Mention, len(sc.chunks))
 	for i, c := range sc.chunks {
@@ -149,4 +150,33 @@ func unifyTypes(p []props, chunks []Chunk) {
 		}
 		chunks[i].Type = best
 	}
+}
+
+// tidy applies newsgraph's naming conventions, which the training corpora
+// do not all share, to the decoded chunks: a person's name starts after any
+// title ("Mr", "President"), a title alone is no name, a place starts after
+// "the", and a lone demonym or group word ("Russian", "Tories") is NORP
+// whatever the corpora called it.
+func tidy(d *doc.Document, p []props, chunks []Chunk) []Chunk {
+	out := chunks[:0]
+	for _, c := range chunks {
+		switch c.Type {
+		case doc.Person:
+			for c.First < c.Last && titles[d.Tokens[c.First].Lower] {
+				c.First++
+			}
+		case doc.GPE, doc.Loc:
+			if c.Last-c.First > 1 && d.Tokens[c.First].Lower == "the" {
+				c.First++
+			}
+		}
+		if c.First == c.Last {
+			continue
+		}
+		if c.Last-c.First == 1 && p[c.First].gaz&(gazDemonym|gazGroup) != 0 {
+			c.Type = doc.NORP
+		}
+		out = append(out, c)
+	}
+	return out
 }
