@@ -520,6 +520,12 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 		if d, ok := dayOf(p); ok && (t.toks[s-1].Kind == doc.Number || p != "first") && validDay(2000, m, d) {
 			day = d
 			s--
+			// "19–20 March" with a spaced or en dash: start on the first day.
+			if q := t.prev(s, 1); q == "–" || q == "-" || q == "—" {
+				if d0, ok := dayOf(t.prev(s, 2)); ok && d0 < day && t.toks[s-2].Kind == doc.Number {
+					day, s = d0, s-2
+				}
+			}
 		} else if a, b, ok := strings.Cut(p, "-"); ok && t.toks[s-1].Kind == doc.Number {
 			// "19-20 March": the range starts on its first day.
 			da, ok1 := dayOf(a)
