@@ -269,7 +269,7 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 	case end-i == 1 && toks[i].Is(doc.HasDot) && isDomainName(first):
 		return doc.Org // Plus.net, Amazon.com
 	case end-i == 1 && toks[i].Is(doc.AllUpper) && len(first) <= 6:
-		if notOrgAcronyms[first] {
+		if notOrgAcronyms[first] || partyTag(first) {
 			return doc.NoType
 		}
 		return doc.Org
@@ -309,6 +309,11 @@ func isDomainName(w string) bool {
 		}
 	}
 	return false
+}
+
+// partyTag reports a US party-and-state tag such as "R-S.C." or "D-Wis.".
+func partyTag(w string) bool {
+	return len(w) > 2 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'
 }
 
 // notOrgAcronyms are capitalised abbreviations that name no organisation.

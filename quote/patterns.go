@@ -42,6 +42,16 @@ func (x *extractor) skipAdverbsLeft(j, first int) int {
 		switch {
 		case adverbs[t.Lower]:
 			j--
+		case t.Lower == ")":
+			// A parenthesis between speaker and cue: "Lindsey Graham (R-S.C.) told".
+			k := j - 1
+			for k >= first && j-k < 8 && d.Tokens[k].Lower != "(" {
+				k--
+			}
+			if k < first || d.Tokens[k].Lower != "(" {
+				return j
+			}
+			j = k - 1
 		case weekdays[t.Lower] && j-1 >= first && (d.Tokens[j-1].Lower == "on" || d.Tokens[j-1].Lower == "last"):
 			j -= 2
 		case (t.Lower == "week" || t.Lower == "month" || t.Lower == "year" || t.Lower == "night") && j-1 >= first &&
@@ -235,6 +245,9 @@ func (x *extractor) objectEnd(k, last int) int {
 		t := d.Tokens[e]
 		if t.Lower == "that" || t.Kind == doc.Punct || t.Kind == doc.Quote {
 			return e
+		}
+		if e > k && (stopWords[t.Lower] || weekdays[t.Lower] || t.Lower == "yesterday" || t.Lower == "today" || t.Lower == "last" || t.Lower == "this") && t.Lower != "of" {
+			return e // "told The Hill on Tuesday"
 		}
 		e++
 	}

@@ -83,7 +83,9 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if subj.ok() {
 		k := x.skipTrailer(cueEnd, s.Last)
 		before := subj.first - s.First // words before the speaker in this sentence
-		if x.isEnd(k, s.Last) || k < s.Last && d.Tokens[k].Lower == "," && before > 2 {
+		afterQuote := subj.first > s.First && (d.Tokens[subj.first-1].Is(doc.CloseQuote) ||
+			d.Tokens[subj.first-1].Lower == "," && subj.first-2 >= s.First && d.Tokens[subj.first-2].Is(doc.CloseQuote))
+		if x.isEnd(k, s.Last) || afterQuote || k < s.Last && d.Tokens[k].Lower == "," && before > 2 {
 			// "CONTENT, the ministry claimed." / `"...," Peskov underlined.`
 			// A parenthetical ("One reason, Ms Diemont says, is ...") reports
 			// the whole sentence.
@@ -130,6 +132,27 @@ func (x *extractor) apposition(a, b int) bool {
 	for k := a; k < b; k++ {
 		if isRoleNoun(x.d.Tokens[k].Lower) {
 			return true
+		}
+	}
+	return false
+}
+
+// clauseOfCue reports whether a coordinated clause starting at token n is
+// a new report: a cue, optionally after a short subject and auxiliaries
+// ("has denied", "he said", "the ministry later claimed").
+func (x *extractor) clauseOfCue(n, last int) bool {
+	d := x.d
+	for k := n; k < last && k < n+6; k++ {
+		t := d.Tokens[k]
+		if cu, ok := cues[t.Lower]; ok && !cu.ing && x.inQuote[k] < 0 {
+			switch d.Tokens[k-1].Lower {
+			case "was", "were", "is", "are", "been", "be", "being":
+				return false // a passive: "that one was found nearby"
+			}
+			return k == n || x.subjectLeft(x.skipAdverbsLeft(k-1, n), n).ok() || adverbs[d.Tokens[k-1].Lower]
+		}
+		if t.Kind != doc.Word {
+			return false
 		}
 	}
 	return false
@@ -319,17 +342,9 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	e := s.Last
 	for m := k; m < s.Last; m++ {
 		t := d.Tokens[m]
-		if (t.Lower == "and" || t.Lower == "but") && x.inQuote[m] < 0 && m+1 < s.Last {
-			n := m + 1
-			for n < s.Last && adverbs[d.Tokens[n].Lower] && d.Tokens[n].Lower != "to" {
-				n++
-			}
-			if n < s.Last && n > m+1 || n < s.Last {
-				if _, ok := cues[d.Tokens[n].Lower]; ok && n > m {
-					e = m
-					break
-				}
-			}
+		if (t.Lower == "and" || t.Lower == "but") && x.inQuote[m] < 0 && m+1 < s.Last && x.clauseOfCue(m+1, s.Last) {
+			e = m // "... and has denied ...", "..., but he said ..."
+			break
 		}
 		if t.Lower == "," && m+2 < s.Last && d.Tokens[m+1].Lower == "according" {
 			e = m
