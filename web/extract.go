@@ -92,7 +92,7 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 	}
 	a := &Article{
 		Title:     chooseTitle(root, res.Metadata.Title, res.Metadata.Sitename, res.Metadata.Hostname),
-		Authors:   splitAuthors(res.Metadata.Author),
+		Authors:   restoreAuthors(splitAuthors(res.Metadata.Author), root, text),
 		URL:       res.Metadata.URL,
 		Site:      collapseSpace(res.Metadata.Sitename),
 		Published: res.Metadata.Date,
@@ -101,6 +101,10 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 	if a.URL == "" {
 		a.URL = pageURL
 	}
+	if len(a.Authors) == 0 {
+		a.Authors = bylineAuthor(root)
+	}
+	a.Authors = dropSites(a.Authors, res.Metadata.Sitename, res.Metadata.Hostname)
 	if utf8.RuneCountInString(a.Text) < minText {
 		return nil, ErrNoArticle
 	}

@@ -1,0 +1,322 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+)
+
+// folded is a text reduced to lower-case letters and digits without
+// diacritics, every other run of characters a single space, with the byte
+// offset in the original text of each folded byte.
+type folded struct {
+	s   string
+	off []int // off[i] is where folded byte i came from
+	end []int // end[i] is where the original character of byte i ends
+}
+
+// special spells letters that have no decomposition the way
+// transliteration does.
+var special = map[rune]string{'ß': "ss", 'æ': "ae", 'ø': "o", 'ł': "l", 'đ': "d", 'œ': "oe", 'ı': "i"}
+
+func fold(text string) folded {
+	var f folded
+	var b strings.Builder
+	space := true
+	for i, r := range text {
+		size := len(string(r))
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if !space {
+				b.WriteByte(' ')
+				f.off = append(f.off, i)
+				f.end = append(f.end, i+size)
+				space = true
+			}
+			continue
+		}
+		space = false
+		lr := unicode.ToLower(r)
+		out, ok := special[lr]
+		if !ok {
+			var kept []rune
+			for _, d := range norm.NFD.String(string(lr)) {
+				if !unicode.Is(unicode.Mn, d) {
+					kept = append(kept, d)
+				}
+			}
+			out = string(kept)
+		}
+		for range len(out) {
+			f.off = append(f.off, i)
+			f.end = append(f.end, i+size)
+		}
+		b.WriteString(out)
+	}
+	f.s = b.String()
+	return f
+}
+
+// originalSpelling finds name in text ignoring case, diacritics and
+// punctuation, and returns it as text spells it ("BOB FISCHER" for "Bob
+// Fischer", "Guido Beyß" for "Guido Beyss", "Perry Bacon Jr." for "Perry
+// Bacon Jr") with its byte range. The extractor normalises author names; the
+// page's own spelling is what a reader sees.
+func originalSpelling(name, text string, ft folded) (string, int, int, bool) {
+	fn := strings.TrimSpace(fold(name).s)
+	if len(fn) < 2 {
+		return "", 0, 0, false
+	}
+	from := 0
+	for {
+		i := strings.Index(ft.s[from:], fn)
+		if i < 0 {
+			return "", 0, 0, false
+		}
+		i += from
+		j := i + len(fn)
+		start, stop := ft.off[i], ft.end[j-1]
+		out := text[start:stop]
+		// Whole words only, and not a lower-case URL slug or e-mail
+		// address ("georg-kasch") when the name has capitals.
+		if (i == 0 || ft.s[i-1] == ' ') && (j == len(ft.s) || ft.s[j] == ' ') &&
+			(strings.ToLower(out) != out || strings.ToLower(name) == name) {
+			// Keep the full stop of an abbreviation: "Jr.", "Joe S.".
+			if stop < len(text) && text[stop] == '.' {
+				last := out[strings.LastIndexAny(out, " .")+1:]
+				if len([]rune(last)) <= 2 {
+					out += "."
+					stop++
+				}
+			}
+			return out, start, stop, true
+		}
+		from = i + 1
+	}
+}
+
+// authorJoin is what stands between two names of one byline.
+var authorJoin = regexp.MustCompile(`^\s*(?:,|;|/|&|and|und|y|et|e|i)\s*$`)
+
+// restoreAuthors gives each author the spelling the page uses, looked up
+// first in the visible text and then in the page source (meta tags and
+// JSON-LD). Several authors that stand together in one byline ("Anna Roth
+// und Ben Kurz") are returned as that byline.
+func restoreAuthors(authors []string, root *html.Node, source string) []string {
+	if len(authors) == 0 {
+		return authors
+	}
+	visible := BlockText(root)
+	fv := fold(visible)
+	var fs *folded
+	out := make([]string, 0, len(authors))
+	joined, prevEnd := true, -1
+	first := -1
+	for _, a := range authors {
+		if s, start, stop, ok := originalSpelling(a, visible, fv); ok {
+			if first < 0 {
+				first = start
+			} else if start < prevEnd || !authorJoin.MatchString(visible[prevEnd:start]) {
+				joined = false
+			}
+			prevEnd = stop
+			out = append(out, s)
+			continue
+		}
+		joined = false
+		if fs == nil {
+			source = html.UnescapeString(source)
+			f := fold(source)
+			fs = &f
+		}
+		if s, _, _, ok := originalSpelling(a, source, *fs); ok {
+			out = append(out, collapseSpace(s))
+			continue
+		}
+		out = append(out, a)
+	}
+	if joined && len(out) > 1 {
+		return []string{collapseSpace(visible[first:prevEnd])}
+	}
+	kept := out[:0]
+	for _, a := range out {
+		if c := cleanAuthor(a); c != "" {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// dropSites removes co-authors that are the site or a domain ("Rob
+// Picheta; CNN", "Ernst Lohoff; jungle.world"); a site alone stays, since
+// some pages are signed by their site.
+func dropSites(authors []string, site, host string) []string {
+	if len(authors) < 2 {
+		return authors
+	}
+	var out []string
+	for _, a := range authors {
+		if !isSiteName(a, site, host) {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return authors
+	}
+	return out
+}
+
+// bylineSelectors find an author in the page when the extractor found none;
+// they are the markup of common CMS themes (WordPress's "author vcard",
+// schema.org microdata), most specific first.
+var bylineSelectors = []cascadia.Selector{
+	cascadia.MustCompile(`[itemprop=author] [itemprop=name]`),
+	cascadia.MustCompile(`.author.vcard .fn, .author.vcard a, .byline .vcard .fn`),
+	cascadia.MustCompile(`a[rel=author], [rel=author]`),
+	cascadia.MustCompile(`[itemprop=author]`),
+	cascadia.MustCompile(`.byline .author, .byline-author, .author-name, .post-author a, .entry-author a, .meta-author a, span.author, .author a`),
+}
+
+// bylineAuthor looks for an author in JSON-LD, in Twitter's "Written by"
+// labels and in byline markup, keeping the page's spelling.
+func bylineAuthor(root *html.Node) []string {
+	if a := jsonLDAuthors(root); len(a) > 0 {
+		return a
+	}
+	if a := twitterAuthor(root); a != "" {
+		return []string{a}
+	}
+	for _, sel := range bylineSelectors {
+		for _, n := range cascadia.QueryAll(root, sel) {
+			if a := cleanAuthor(nodeText(n)); a != "" {
+				return []string{a}
+			}
+		}
+	}
+	return nil
+}
+
+// jsonLDAuthors returns the author names of the page's JSON-LD.
+func jsonLDAuthors(root *html.Node) []string {
+	var out []string
+	for _, s := range cascadia.QueryAll(root, cascadia.MustCompile(`script[type="application/ld+json"]`)) {
+		if s.FirstChild == nil {
+			continue
+		}
+		var v any
+		if json.Unmarshal([]byte(s.FirstChild.Data), &v) != nil {
+			continue
+		}
+		findAuthors(v, &out, 0)
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+func findAuthors(v any, out *[]string, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if a, ok := x["author"]; ok {
+			names(a, out)
+			if len(*out) > 0 {
+				return
+			}
+		}
+		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
+			if c, ok := x[k]; ok {
+				findAuthors(c, out, depth+1)
+			}
+		}
+	case []any:
+		for _, c := range x {
+			findAuthors(c, out, depth+1)
+			if len(*out) > 0 {
+				return
+			}
+		}
+	}
+}
+
+// names appends the author names of a JSON-LD author value: a name, a
+// Person, or a list of them.
+func names(v any, out *[]string) {
+	switch x := v.(type) {
+	case string:
+		if a := cleanAuthor(x); a != "" && !strings.Contains(a, "://") {
+			*out = append(*out, a)
+		}
+	case map[string]any:
+		if n, ok := x["name"].(string); ok {
+			names(n, out)
+		}
+	case []any:
+		for _, c := range x {
+			names(c, out)
+		}
+	}
+}
+
+// twitterAuthor reads the "Written by" label pair WordPress SEO plugins
+// put in Twitter meta tags.
+func twitterAuthor(root *html.Node) string {
+	meta := map[string]string{}
+	for _, m := range cascadia.QueryAll(root, cascadia.MustCompile(`meta[name^="twitter:"]`)) {
+		var name, content string
+		for _, a := range m.Attr {
+			switch a.Key {
+			case "name":
+				name = a.Val
+			case "content":
+				content = a.Val
+			}
+		}
+		meta[name] = content
+	}
+	for i := 1; i <= 4; i++ {
+		l := strings.ToLower(meta[fmt.Sprintf("twitter:label%d", i)])
+		if l == "written by" || l == "verfasst von" || l == "geschrieben von" || l == "écrit par" || l == "escrito por" {
+			return cleanAuthor(meta[fmt.Sprintf("twitter:data%d", i)])
+		}
+	}
+	return ""
+}
+
+// bylinePrefix and bylineSuffix are the words around a name in a byline.
+var (
+	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|verfasst|geschrieben|erstellt|veröffentlicht)\s+(?:by|von)|zeige alle beiträge von|view all posts by|beitrag von|autor(?:in)?|author|by|von|par|por|di|door|text|interview)\s*[:|]?\s+`)
+	bylineSuffix = regexp.MustCompile(`(?i)\s+(?:am|um|on|at|vor|stand|\||•|-|–)(?:\s.*)?$`)
+)
+
+// notNames are labels that author markup holds when it names no one:
+// comment form fields, archive links.
+var notNames = map[string]bool{
+	"name": true, "posted": true, "follow": true, "datum": true, "date": true,
+	"no author": true, "alle artikel": true, "archiv anzeigen": true, "abgelegt unter": true,
+	"auteurs": true, "authors": true, "autoren": true, "human": true, "admin": true,
+	"unknown": true, "anonymous": true, "share": true, "teilen": true, "comments": true,
+	"kommentare": true, "read more": true, "weiterlesen": true, "says": true,
+}
+
+// cleanAuthor strips byline words from a name and refuses what cannot be
+// a name: empty, too long, or with digits.
+func cleanAuthor(s string) string {
+	s = collapseSpace(s)
+	for range 2 {
+		s = strings.TrimSpace(bylinePrefix.ReplaceAllString(s, ""))
+	}
+	s = strings.TrimSpace(bylineSuffix.ReplaceAllString(s, ""))
+	if s == "" || len(s) > 80 || words(s) > 8 || strings.ContainsAny(s, "0123456789@") || notNames[strings.ToLower(s)] {
+		return ""
+	}
+	return s
+}

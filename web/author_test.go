@@ -1,0 +1,77 @@
+package web
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestRestoreAuthors(t *testing.T) {
+	tests := []struct {
+		name, page string
+		authors    []string
+		want       []string
+	}{
+		{"page capitals kept", `<p>Text by BOB FISCHER</p>`, []string{"Bob Fischer"}, []string{"BOB FISCHER"}},
+		{"diacritics kept", `<p>Von Gàbor Muniér</p>`, []string{"Gabor Munier"}, []string{"Gàbor Muniér"}},
+		{"abbreviation stop kept", `<p>By Perry Bacon Jr. and friends</p>`, []string{"Perry Bacon Jr"}, []string{"Perry Bacon Jr."}},
+		{"one byline", `<p>Von Fiona Bornhöft und Mariam Hofbeck</p>`, []string{"Fiona Bornhöft", "Mariam Hofbeck"}, []string{"Fiona Bornhöft und Mariam Hofbeck"}},
+		{"separate names", `<p>Anna Roth</p><p>Lots of text</p><p>Ben Kurz</p>`, []string{"Anna Roth", "Ben Kurz"}, []string{"Anna Roth", "Ben Kurz"}},
+		{"URL slug not taken", `<a href="/autor/georg-kasch">x</a><meta name="author" content="Georg Kasch">`, []string{"Georg Kasch"}, []string{"Georg Kasch"}},
+		{"only in meta", `<meta name="author" content="Maria Lindqvist"><p>text</p>`, []string{"maria lindqvist"}, []string{"Maria Lindqvist"}},
+		{"byline words stripped", `<p>x</p>`, []string{"Autor: przepisy.pl"}, []string{"przepisy.pl"}},
+		{"form label dropped", `<p>x</p>`, []string{"Name"}, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, _ := html.Parse(strings.NewReader(tt.page))
+			got := restoreAuthors(tt.authors, root, tt.page)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBylineAuthor(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{"json-ld list", `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ariel Melgar Cabrera"}]}</script>`, []string{"Ariel Melgar Cabrera"}},
+		{"json-ld graph", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","author":{"name":"Jo Smith"}}]}</script>`, []string{"Jo Smith"}},
+		{"twitter label", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">`, []string{"Karoline Herr"}},
+		{"wordpress vcard", `<span class="byline">von <span class="author vcard"><a class="url fn n" href="/author/x">uriebe</a></span></span>`, []string{"uriebe"}},
+		{"rel author", `<a rel="author" href="/a">Posted by Adi Tzlil</a>`, []string{"Adi Tzlil"}},
+		{"nothing", `<p>No byline here.</p>`, nil},
+		{"bad json-ld", `<script type="application/ld+json">{"author": </script>`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, _ := html.Parse(strings.NewReader(tt.page))
+			if got := bylineAuthor(root); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanAuthor(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"By Jane Doe", "Jane Doe"},
+		{"Zeige alle Beiträge von Petra Ruland", "Petra Ruland"},
+		{"Günter W. Kienitz at", "Günter W. Kienitz"},
+		{"MORITZ GATHMANN am 12.3.", "MORITZ GATHMANN"},
+		{"Por Alberto Ávila", "Alberto Ávila"},
+		{"posted 12 March 2020", ""},
+		{"Name", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := cleanAuthor(tt.in); got != tt.want {
+			t.Errorf("cleanAuthor(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
