@@ -64,6 +64,9 @@ func Tag(d *doc.Document) {
 			Value: m.value,
 		})
 		t.lastStart, t.lastEnd = m.s, m.e
+		if d, ok := dayValue(m.value); ok && m.typ != doc.Duration && m.typ != doc.Set {
+			t.lastDay.d, t.lastDay.valid, t.lastDayAt = d, true, m.e
+		}
 		i = m.e - 1
 	}
 }
@@ -89,6 +92,13 @@ type tagger struct {
 	// lastStart is where the last emitted expression begins: its words
 	// ("next year") are not tense markers for the next one.
 	lastStart int
+	// lastDay is the last day-level date tagged, at token lastDayAt: the
+	// anchor of "the previous day".
+	lastDay struct {
+		d     date
+		valid bool
+	}
+	lastDayAt int
 }
 
 // match is an expression over tokens [s, e).
@@ -1123,12 +1133,8 @@ func (t *tagger) clockAt(s, e, hr, mi int) (match, bool) {
 			t.lastStart, t.lastEnd = j, j // the day must not reach back over the time
 			m, ok := t.word(j, h)
 			t.lastStart, t.lastEnd = savedStart, savedEnd
-			if ok && m.s == j && m.typ == doc.Date && len(m.value) == 10 {
-				day = date{}
-				day.y, _ = atoi(m.value[:4])
-				day.m, _ = atoi(m.value[5:7])
-				day.d, _ = atoi(m.value[8:10])
-				known, e = true, m.e
+			if d, isDay := dayValue(m.value); ok && isDay && m.s == j && m.typ == doc.Date {
+				day, known, e = d, true, m.e
 			}
 		}
 	}
@@ -1262,4 +1268,15 @@ func relYear(w string) (int, bool) {
 		return 1, true
 	}
 	return 0, false
+}
+
+// dayValue reads the day of a value that starts YYYY-MM-DD.
+func dayValue(v string) (date, bool) {
+	if len(v) < 10 || v[4] != '-' || v[7] != '-' {
+		return date{}, false
+	}
+	y, ok1 := atoi(v[:4])
+	m, ok2 := atoi(v[5:7])
+	d, ok3 := atoi(v[8:10])
+	return date{y, m, d}, ok1 && ok2 && ok3
 }

@@ -156,6 +156,13 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 			rel = 1
 		}
 		if rel != 0 && t.prev(i, 2) == "the" {
+			if h.u == uDay && (p == "previous" || p == "following" || p == "next") {
+				k := 1
+				if p == "previous" {
+					k = -1
+				}
+				return t.dayAfter(i-2, i+1, k)
+			}
 			// "the last year", "the past week", "the coming year": a span
 			// of time ending or starting now.
 			if p == "following" || p == "previous" || h.u == uWeekend {
@@ -181,6 +188,13 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 				s = i - 2
 			}
 			return t.relative(s, i+1, h.u, rel)
+		}
+		// "the same day", "that day": the day last named.
+		if h.u == uDay && p == "same" && t.prev(i, 2) == "the" {
+			return t.dayAfter(i-2, i+1, 0)
+		}
+		if h.u == uDay && p == "that" && t.tense(i-1, i+1) <= 0 { // "that day will come" is no date
+			return t.dayAfter(i-1, i+1, 0)
 		}
 		// "the weekend", "at the weekend", "over the weekend"
 		if h.u == uWeekend && p == "the" {
@@ -319,6 +333,19 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 // relWord after "a year" makes it a span back or forward in time, not a
 // rate: "$1.4bn a year earlier".
 var relWord = map[string]bool{"earlier": true, "later": true, "ago": true, "before": true, "after": true, "on": true}
+
+// dayAfter resolves "the previous day", "the next day" against the last
+// day-level date tagged shortly before: the narrative's anchor, which is
+// what a reader uses. With none in reach it tags nothing, rather than guess
+// the publication date.
+func (t *tagger) dayAfter(s, e, k int) (match, bool) {
+	// The anchor must be the expression just before, and near: "the
+	// game in October ... that day" must not reach back to an older day.
+	if !t.lastDay.valid || t.lastDayAt != t.lastEnd || s-t.lastDayAt > 40 {
+		return match{}, false
+	}
+	return match{s, e, doc.Date, fmtDay(t.lastDay.d.addDays(k))}, true
+}
 
 // isAmountBefore reports whether token j is preceded by an amount, making
 // "per year" a money rate: "£5m per year", "30,000 per year".
