@@ -128,7 +128,7 @@ func (g *Gazetteer) Likely(name string) *Place {
 	common := g.Common(name)
 	cands := g.Lookup(name)
 	for _, p := range cands {
-		if !p.Notable() || p.Feature == "ADM1" && hasSeat(cands, p) {
+		if !p.Notable() || p.Feature == "ADM1" && hasSeat(cands, p, []string{name}) {
 			continue
 		}
 		if common && !p.IsCountry() && p.Feature != "CONT" && p.Feature != "OCN" && !(p.Population >= 1_000_000 && strings.HasPrefix(p.Feature, "PPL")) {

@@ -220,6 +220,9 @@ func TestResolve(t *testing.T) {
 		{"MPs at Westminster voted, the UK said.", []ne{{"Westminster", doc.GPE}, {"UK", doc.GPE}}, "Westminster", 2634341},
 		{"Talks in Frankfurt ended.", []ne{{"Frankfurt", doc.GPE}}, "Frankfurt", 2925533},
 		{"Dallas and Paris are in Texas.", []ne{{"Dallas", doc.GPE}, {"Paris", doc.GPE}}, "Paris", 4717560},
+		{"Oklahoma voted for him; the US watched.", []ne{{"Oklahoma", doc.GPE}, {"US", doc.GPE}}, "Oklahoma", -1004162},
+		{"He flew to New York; the US watched.", []ne{{"New York", doc.GPE}, {"US", doc.GPE}}, "New York", 5128581},
+		{"He won Va. and Ohio.", []ne{{"Va.", doc.GPE}, {"Ohio", doc.GPE}}, "Va.", -1004173},
 		{"Shelling hit Odessa, Ukraine's port.", []ne{{"Odessa", doc.GPE}, {"Ukraine", doc.GPE}}, "Odessa", 698740},
 	}
 	for _, tt := range tests {
@@ -246,7 +249,8 @@ func TestResolve(t *testing.T) {
 // Entities the gazetteer does not know, pronoun mentions and bad spans are
 // left alone rather than guessed or panicked on.
 func TestResolveUnknown(t *testing.T) {
-	d := newDoc(t, "Xyzzyville and Ruritania met in Kyiv.", ne{"Xyzzyville", doc.GPE}, ne{"Ruritania", doc.Loc}, ne{"Kyiv", doc.Person})
+	d := newDoc(t, "Xyzzyville and Ruritania met in Kyiv, as the West and March wished.", ne{"Xyzzyville", doc.GPE}, ne{"Ruritania", doc.Loc}, ne{"Kyiv", doc.Person},
+		ne{"West", doc.Loc}, ne{"March", doc.GPE})
 	d.Mentions = append(d.Mentions, doc.Mention{Span: doc.Span{Start: 30, End: 999}})
 	d.Entities[0].Mentions = append(d.Entities[0].Mentions, len(d.Mentions)-1, -5, 1<<20)
 	Resolve(d)
@@ -332,4 +336,20 @@ func gz(t testing.TB, raw []byte) []byte {
 	zw.Write(raw)
 	zw.Close()
 	return buf.Bytes()
+}
+
+func TestVariant(t *testing.T) {
+	tests := []struct {
+		a, n string
+		want bool
+	}{
+		{"Kiev", "Kyiv", true}, {"Lugansk", "Luhansk", true}, {"Chernigov", "Chernihiv", true},
+		{"Odessa", "Odesa", true}, {"Twickenham", "Huntsville", false}, {"Greenwood", "Kansas City", false},
+		{"Sydney", "Sidney", true}, {"", "Paris", false}, {"Oklahoma", "Oklahoma City", false},
+	}
+	for _, tt := range tests {
+		if got := Variant(tt.a, tt.n); got != tt.want {
+			t.Errorf("Variant(%q, %q) = %v", tt.a, tt.n, got)
+		}
+	}
 }

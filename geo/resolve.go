@@ -113,8 +113,25 @@ func (g *Gazetteer) Resolve(d *doc.Document) {
 		if len(en.cands) > 1 {
 			en.pick = best(en.cands, en.names, en.admin, &ctx, k)
 		}
+		if !g.commonOK(en.names, en.pick) {
+			continue
+		}
 		d.Entities[en.idx].Geo = en.pick.Doc()
 	}
+}
+
+// commonOK reports whether pick may stand for an entity all of whose names
+// are common English words ("the West", "South"): only if it is a country,
+// continent, ocean, alias-table entry or city of a million. The recogniser
+// types such words as places more often than news means a village.
+func (g *Gazetteer) commonOK(names []string, pick *Place) bool {
+	for _, n := range names {
+		if !g.Common(n) {
+			return true
+		}
+	}
+	return pick.IsCountry() || pick.Feature == "CONT" || pick.Feature == "OCN" || pick.ID < 0 && pick.ID > -1_000_000 ||
+		strings.HasPrefix(pick.Feature, "PPL") && pick.Population >= 1_000_000
 }
 
 // context tallies the countries and first-level subdivisions an article
@@ -246,7 +263,7 @@ func best(cands []*Place, names []string, admin bool, ctx *context, self int) *P
 	var b *Place
 	bs := math.Inf(-1)
 	for _, p := range cands {
-		if admin && !isRegion(p) || !admin && (p.Feature == "ADM1" && hasSeat(cands, p) || p.Feature == "ADM2" && hasTown(cands, p)) {
+		if admin && !isRegion(p) || !admin && (p.Feature == "ADM1" && hasSeat(cands, p, names) || p.Feature == "ADM2" && hasTown(cands, p)) {
 			continue
 		}
 		if s := score(p, names, cands, ctx, self); s > bs {
@@ -271,16 +288,19 @@ func hasTown(cands []*Place, adm *Place) bool {
 
 // sameName reports whether a mention n names place name as its main name:
 // equal up to accents (Geneva is not, Zurich is Zürich) or its head
-// (Frankfurt of Frankfurt am Main, Newcastle of Newcastle upon Tyne).
+// (Frankfurt of Frankfurt am Main, Newcastle of Newcastle upon Tyne; not
+// Oklahoma of Oklahoma City).
 func sameName(name, n string) bool {
-	if name == n || strings.HasPrefix(name, n) && len(name) > len(n) && name[len(n)] == ' ' {
+	if !isASCII(name) {
+		name = foldAccents(name)
+	}
+	if name == n {
 		return true
 	}
-	if isASCII(name) {
-		return false
-	}
-	f := foldAccents(name)
-	return f == n || strings.HasPrefix(f, n+" ")
+	// The head of "Oklahoma City" or "Kuwait City" is its state or
+	// country, not the city.
+	rest, ok := strings.CutPrefix(name, n+" ")
+	return ok && rest != "City"
 }
 
 func isASCII(s string) bool {
@@ -304,9 +324,14 @@ func foldAccents(s string) string {
 	return b.String()
 }
 
-func hasSeat(cands []*Place, adm *Place) bool {
+// hasSeat reports whether a town inside subdivision adm is also a
+// candidate and is what the name means: its name is a spelling of one of
+// the names (Odesa for Odessa; not Oklahoma City for Oklahoma), or it is a
+// city of a million (New York City for New York).
+func hasSeat(cands []*Place, adm *Place, names []string) bool {
 	for _, p := range cands {
-		if strings.HasPrefix(p.Feature, "PPL") && p.Country == adm.Country && p.Admin1 == adm.Admin1 {
+		if strings.HasPrefix(p.Feature, "PPL") && p.Country == adm.Country && p.Admin1 == adm.Admin1 &&
+			(p.Population >= 1_000_000 || slices.ContainsFunc(names, func(n string) bool { return Variant(n, p.Name) })) {
 			return true
 		}
 	}

@@ -188,34 +188,6 @@ const minAltPopulation = 10000
 // "Greenwood" for Kansas City, "Lewis" for Saint George's).
 const minExonymPopulation = 300000
 
-// similar reports whether alternate name a is a spelling variant of name
-// n: within an edit distance of a third of n's length (at least 2), case
-// ignored. Kiev/Kyiv, Lugansk/Luhansk and Chernigov/Chernihiv all are.
-func similar(a, n string) bool {
-	x, y := []rune(strings.ToLower(a)), []rune(strings.ToLower(n))
-	limit := max(2, len(y)/3)
-	if d := len(x) - len(y); d > limit || -d > limit {
-		return false
-	}
-	prev := make([]int, len(y)+1)
-	cur := make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(y)] <= limit
-}
-
 // GeoNames cities500 columns.
 const (
 	colID = iota
@@ -284,7 +256,7 @@ func (b *builder) parseCity(line string) (geo.Record, error) {
 		names = append(names, strings.Split(c[colAlt], ",")...)
 	}
 	for i, n := range names {
-		if b.keepName(n, c[colName]) && (i == 0 || pop >= minExonymPopulation || similar(n, c[colName]) || similar(n, c[colASCII])) {
+		if b.keepName(n, c[colName]) && (i == 0 || pop >= minExonymPopulation || geo.Variant(n, c[colName]) || geo.Variant(n, c[colASCII])) {
 			r.Names = append(r.Names, n)
 		}
 	}

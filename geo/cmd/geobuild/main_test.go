@@ -57,22 +57,6 @@ func FuzzParseCity(f *testing.F) {
 	})
 }
 
-func TestSimilar(t *testing.T) {
-	tests := []struct {
-		a, n string
-		want bool
-	}{
-		{"Kiev", "Kyiv", true}, {"Lugansk", "Luhansk", true}, {"Chernigov", "Chernihiv", true},
-		{"Odessa", "Odesa", true}, {"Twickenham", "Huntsville", false}, {"Greenwood", "Kansas City", false},
-		{"Sydney", "Sidney", true}, {"", "Paris", false},
-	}
-	for _, tt := range tests {
-		if got := similar(tt.a, tt.n); got != tt.want {
-			t.Errorf("similar(%q, %q) = %v", tt.a, tt.n, got)
-		}
-	}
-}
-
 func TestKeepName(t *testing.T) {
 	b := newBuilder()
 	b.drop["Stalin"] = true
