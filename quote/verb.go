@@ -85,7 +85,8 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		before := subj.first - s.First // words before the speaker in this sentence
 		afterQuote := subj.first > s.First && (d.Tokens[subj.first-1].Is(doc.CloseQuote) ||
 			d.Tokens[subj.first-1].Lower == "," && subj.first-2 >= s.First && d.Tokens[subj.first-2].Is(doc.CloseQuote))
-		if x.isEnd(k, s.Last) || afterQuote || k < s.Last && d.Tokens[k].Lower == "," && before > 2 {
+		colonNext := k < s.Last && d.Tokens[k].Lower == ":"
+		if x.isEnd(k, s.Last) && !colonNext || afterQuote || k < s.Last && d.Tokens[k].Lower == "," && before > 2 {
 			// "CONTENT, the ministry claimed." / `"...," Peskov underlined.`
 			// A parenthetical ("One reason, Ms Diemont says, is ...") reports
 			// the whole sentence.
