@@ -343,9 +343,17 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows []
 func validate(rec *doc.Record) error {
 	n := len([]rune(rec.Text))
 	bad := func(start, end int) bool { return start < 0 || end < start || end > n }
+	ids := map[string]bool{}
 	for _, e := range rec.Entities {
 		if e.ID == "" || e.Name == "" {
 			return fmt.Errorf("entity without id or name")
+		}
+		if ids[e.ID] {
+			return fmt.Errorf("entity id %s used twice", e.ID)
+		}
+		ids[e.ID] = true
+		if doc.ParseEntityType(e.Type) == doc.NoType {
+			return fmt.Errorf("entity %s: unknown type %q", e.ID, e.Type)
 		}
 		for _, m := range e.Mentions {
 			if bad(m.Start, m.End) {
@@ -354,6 +362,11 @@ func validate(rec *doc.Record) error {
 		}
 	}
 	for _, q := range rec.Quotes {
+		switch q.Kind {
+		case "direct", "mixed", "indirect":
+		default:
+			return fmt.Errorf("quote %s: unknown kind %q", q.ID, q.Kind)
+		}
 		if bad(q.Content.Start, q.Content.End) {
 			return fmt.Errorf("quote %s: content [%d,%d) outside text of %d code points", q.ID, q.Content.Start, q.Content.End, n)
 		}
