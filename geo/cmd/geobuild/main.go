@@ -57,7 +57,7 @@ type renamed struct {
 
 type builder struct {
 	recs   []geo.Record
-	byID   map[int]int // place id -> index in recs
+	byID   map[int]int        // place id -> index in recs
 	rename map[string]renamed // "UA\tRespublika Krym" -> Crimea
 	drop   map[string]bool
 	common map[string]bool

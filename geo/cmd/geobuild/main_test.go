@@ -62,7 +62,7 @@ func TestKeepName(t *testing.T) {
 	b.drop["Stalin"] = true
 	tests := []struct {
 		n, main string
-		want bool
+		want    bool
 	}{
 		{"Kiev", "Kyiv", true}, {"KIEV", "Kyiv", false}, {"MOSKVA", "Moscow", true}, {"IEV", "Kyiv", false}, {"kiev", "Kyiv", false},
 		{"Киев", "Kyiv", false}, {"Stalin", "Donetsk", false}, {"Stalin", "Stalin", true}, {"A1", "Kyiv", false},
