@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"newsgraph/doc"
+	"newsgraph/entity"
 )
 
 // Counts are exact-span match counts for one entity type.
@@ -31,11 +32,11 @@ func ratio(a, b int) float64 {
 // NoType holds the micro-averaged total).
 type Scores [numTypes + 1]Counts
 
-// Evaluate recognises every example with m and matches the mentions against
+// Evaluate recognises every example with r and matches the mentions against
 // the gold chunks by exact token span and type. fold maps both gold and
 // predicted types onto what the corpus distinguishes (GPE and LOC onto LOC
 // for a corpus with one place type); a type folded to doc.NoType is ignored.
-func Evaluate(m *Model, examples []Example, fold func(doc.EntityType) doc.EntityType) Scores {
+func Evaluate(r entity.Recognizer, examples []Example, fold func(doc.EntityType) doc.EntityType) Scores {
 	var s Scores
 	type key struct {
 		first, last int
@@ -48,7 +49,7 @@ func Evaluate(m *Model, examples []Example, fold func(doc.EntityType) doc.Entity
 				gold[key{c.First, c.Last, t}] = true
 			}
 		}
-		for _, mn := range m.Recognize(ex.Doc) {
+		for _, mn := range r.Recognize(ex.Doc) {
 			t := fold(mn.Type)
 			if t == doc.NoType {
 				continue

@@ -22,6 +22,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"newsgraph/doc"
+	"newsgraph/entity"
 	"newsgraph/ner"
 	"newsgraph/ner/corpus"
 )
@@ -37,11 +38,12 @@ func main() {
 	evalOnly := fs.Bool("eval", false, "only score the embedded model")
 	gmbOnly := fs.Bool("gmb-only", false, "train on GMB alone (for comparison)")
 	sample := fs.String("sample", "", "write the regression-test sample to this folder")
+	recognizer := fs.String("recognizer", "ner", "with --eval, the recogniser to score: ner, rules (entity.Rules), rules+ner or ner+rules (entity.Ensemble)")
 	gmbWeight := fs.Int("gmb-weight", 1, "times GMB's training sentences are seen per epoch")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
-	if err := run(*data, *out, uint(*bits), *epochs, *prune, *evalOnly, *gmbOnly, *sample, *gmbWeight); err != nil {
+	if err := run(*data, *out, uint(*bits), *epochs, *prune, *evalOnly, *gmbOnly, *sample, *gmbWeight, *recognizer); err != nil {
 		fmt.Fprintln(os.Stderr, "nertrain:", err)
 		os.Exit(1)
 	}
@@ -231,7 +233,7 @@ func foldUNER(t doc.EntityType) doc.EntityType {
 	return t
 }
 
-func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly bool, sample string, gmbWeight int) error {
+func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly bool, sample string, gmbWeight int, recognizer string) error {
 	gmb, err := readFiles([]string{filepath.Join(data, "gmb-kaggle/ner_dataset.csv")}, corpus.ReadGMB)
 	if err != nil {
 		return err
@@ -251,9 +253,20 @@ func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly
 		return writeSample(sample, gmbTest[:400], uner[:400])
 	}
 
-	var m *ner.Model
+	var m entity.Recognizer
 	if evalOnly {
-		m = ner.Default()
+		switch recognizer {
+		case "ner":
+			m = ner.Default()
+		case "rules":
+			m = entity.Rules{}
+		case "rules+ner":
+			m = entity.Ensemble{entity.Rules{}, ner.Default()}
+		case "ner+rules":
+			m = entity.Ensemble{ner.Default(), entity.Rules{}}
+		default:
+			return fmt.Errorf("unknown recogniser %q", recognizer)
+		}
 	} else {
 		var train []ner.Example
 		gmbEx := examples(gmbTrain, gmbLabel, true)
@@ -272,7 +285,7 @@ func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly
 			}
 		}
 		start := time.Now()
-		m, err = ner.Train(train, ner.TrainOptions{
+		model, err := ner.Train(train, ner.TrainOptions{
 			Bits: bits, Epochs: epochs, Prune: prune, Seed: 1, Log: os.Stderr,
 			AfterEpoch: func(epoch int, m *ner.Model) {
 				s := ner.Evaluate(m, gmbEval, foldGMB)
@@ -283,9 +296,10 @@ func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "trained in %v\n", time.Since(start).Round(time.Second))
-		if err := writeModel(m, out); err != nil {
+		if err := writeModel(model, out); err != nil {
 			return err
 		}
+		m = model
 	}
 	fmt.Println("GMB held-out (last tenth of sentences), GPE+LOC scored as LOC (GMB's geo),")
 	fmt.Println("titles taken out of GMB's person spans (newsgraph's convention):")
