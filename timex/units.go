@@ -273,7 +273,7 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 	if (a == "a" || a == "an" || a == "one" && h.u == uDay) && n == 1 && s == i-1 {
 		q := t.prev(s, 1)
 		nx := t.next(i, 1)
-		if !unitPrepsA[q] && nx != "ago" && nx != "later" && nx != "earlier" && nx != "from" && nx != "'" && nx != "’" {
+		if !unitPrepsA[q] && nx != "ago" && nx != "later" && nx != "earlier" && !(nx == "from" && t.next(i, 2) == "now") && nx != "'" && nx != "’" {
 			return match{}, false
 		}
 	}
@@ -806,6 +806,12 @@ func (t *tagger) holiday(i, k int) (match, bool) {
 	if t.toks[i].Flags&doc.Upper == 0 {
 		return match{}, false
 	}
+	// "Easter Island", "Christmas trees": a name or a thing, not a day.
+	if n := i + 1; n < len(t.toks) && t.toks[n].Flags&doc.SentStart == 0 {
+		if nt := &t.toks[n]; nt.Kind == doc.Word && nt.Flags&doc.Upper != 0 && nt.Lower != "day" && nt.Lower != "eve" || holidayThings[nt.Lower] {
+			return match{}, false
+		}
+	}
 	e := i + 1
 	m, d := hd.month, hd.day
 	if hd.needsDay {
@@ -845,6 +851,15 @@ func (t *tagger) holiday(i, k int) (match, bool) {
 		return match{s, e, doc.Date, ""}, true
 	}
 	return t.holidayValue(s, e, hd, m, d, 0)
+}
+
+// holidayThings after a holiday name make it an object, not a date.
+var holidayThings = map[string]bool{
+	"tree": true, "trees": true, "card": true, "cards": true, "carol": true, "carols": true,
+	"pudding": true, "present": true, "presents": true, "cracker": true, "crackers": true,
+	"decorations": true, "lights": true, "jumper": true, "jumpers": true, "album": true,
+	"single": true, "song": true, "songs": true, "egg": true, "eggs": true, "bunny": true,
+	"stocking": true, "stockings": true, "gift": true, "gifts": true, "hamper": true, "hampers": true,
 }
 
 func (t *tagger) holidayValue(s, e int, hd holiday, m, d, y int) (match, bool) {
