@@ -157,6 +157,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			return false
 		}
 	}
+	if c+1 < s.Last && prepCues[cu.lemma+" "+d.Tokens[c+1].Lower] {
+		return true // "called for calm", "talked about the economy"
+	}
 	if cu.lemma == "rule" || cu.lemma == "call" || cu.lemma == "order" || cu.lemma == "point" || cu.lemma == "show" ||
 		cu.lemma == "find" || cu.lemma == "hold" || cu.lemma == "charge" || cu.lemma == "question" || cu.lemma == "learn" ||
 		cu.lemma == "hear" || cu.lemma == "quote" || cu.lemma == "welcome" || cu.lemma == "brief" || cu.lemma == "project" ||
@@ -168,6 +171,17 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 		}
 	}
 	return true
+}
+
+// prepCues are verbs whose prepositional object is what was said: the
+// preposition belongs to the cue ("called for"), the object is the content.
+var prepCues = map[string]bool{
+	"call for": true, "talk about": true, "speak about": true, "speak of": true, "speak on": true,
+	"ask about": true, "ask for": true, "warn of": true, "warn about": true, "warn against": false,
+	"complain about": true, "complain of": true, "write about": true, "write of": true,
+	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
+	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,
+	"plead for": true, "lobby for": true, "vouch for": true,
 }
 
 // statement records one statement; content is trimmed of edge punctuation

@@ -67,6 +67,10 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if addressee[cu.lemma] && cueEnd < s.Last {
 		cueEnd = x.objectEnd(cueEnd, s.Last)
 	}
+	if cueEnd < s.Last && prepCues[cu.lemma+" "+d.Tokens[cueEnd].Lower] {
+		cu.lemma += " " + d.Tokens[cueEnd].Lower
+		cueEnd++
+	}
 	cueSpan := doc.Span{Start: d.Tokens[c].Start, End: d.Tokens[cueEnd-1].End}
 	// Auxiliaries written before the cue belong to it ("has denied").
 	for a := c - 1; a > j && a >= s.First; a-- {
