@@ -808,7 +808,8 @@ func (t *tagger) holiday(i, k int) (match, bool) {
 	}
 	// "Easter Island", "Christmas trees": a name or a thing, not a day.
 	if n := i + 1; n < len(t.toks) && t.toks[n].Flags&doc.SentStart == 0 {
-		if nt := &t.toks[n]; nt.Kind == doc.Word && nt.Flags&doc.Upper != 0 && nt.Lower != "day" && nt.Lower != "eve" || holidayThings[nt.Lower] {
+		_, weekday := t.isHead(n, hWeekday) // Easter Monday
+		if nt := &t.toks[n]; nt.Kind == doc.Word && nt.Flags&doc.Upper != 0 && nt.Lower != "day" && nt.Lower != "eve" && !weekday || holidayThings[nt.Lower] {
 			return match{}, false
 		}
 	}
