@@ -101,48 +101,67 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 	if w == "days" && p == "these" {
 		return match{i - 1, i + 1, doc.Date, "PRESENT_REF"}, true
 	}
+	if m, ok, done := t.unitSet(i, h, p); done {
+		return m, ok
+	}
+	if m, ok, done := t.unitRelative(i, h, p); done {
+		return m, ok
+	}
+	if m, ok, done := t.unitVague(i, h, p); done {
+		return m, ok
+	}
+	return t.unitCounted(i, h, p)
+}
+
+// unitSet handles frequencies; done reports that it decided the unit.
+func (t *tagger) unitSet(i int, h head, p string) (m match, ok, done bool) {
 	// Frequencies: "every week", "every two years", "each year", "twice a year", "per day".
 	// A money rate ("£50,000 a year", "$2 per day") names no time: the gold
 	// counts only expressions that name a point or period, so it is left out.
 	if p == "per" && !t.isAmountBefore(i-1) || p == "every" || p == "each" || p == "a" && setBefore[t.prev(i, 2)] && !relWord[t.next(i, 1)] {
 		if h.plural && p != "every" || h.u == uWeekend {
-			return match{}, false
+			return match{}, false, true
 		}
 		if t.next(i, 1) == "of" && p != "a" {
-			return match{}, false // "every minute of practice"
+			return match{}, false, true // "every minute of practice"
 		}
 		if p == "per" && h.u >= uHour {
-			return match{}, false // "gigabits per second", "miles per hour" are rates
+			return match{}, false, true // "gigabits per second", "miles per hour" are rates
 		}
 		if h.u == uSecond && i+1 < len(t.toks) && t.toks[i+1].Kind == doc.Word && t.toks[i+1].Flags&doc.SentStart == 0 {
-			return match{}, false // "every second year" is "every other year"
+			return match{}, false, true // "every second year" is "every other year"
 		}
 
 		s := i - 1
 		if p == "a" && setBefore[t.prev(i, 2)] {
 			s = i - 2
 		}
-		return match{s, i + 1, doc.Set, fmtDuration(float64(max(h.n, 1)), h.u)}, true
+		return match{s, i + 1, doc.Set, fmtDuration(float64(max(h.n, 1)), h.u)}, true, true
 	}
 	if n, s, ok := t.quantity(i); ok && t.prev(s, 1) == "every" {
 		if p == "a" || p == "an" {
-			return match{}, false
+			return match{}, false, true
 		}
 		if h.n > 0 && n > 0 {
 			n *= float64(h.n)
 		}
 		if n < 0 {
-			return match{}, false
+			return match{}, false, true
 		}
-		return match{s - 1, i + 1, doc.Set, fmtDuration(n, h.u)}, true
+		return match{s - 1, i + 1, doc.Set, fmtDuration(n, h.u)}, true, true
 	}
 	if p == "all" && !h.plural && h.u >= uYear && h.u <= uDay && h.u != uQuarter && h.u != uHalf {
-		return match{i - 1, i + 1, doc.Duration, fmtDuration(float64(max(h.n, 1)), h.u)}, true // "all week"
+		return match{i - 1, i + 1, doc.Duration, fmtDuration(float64(max(h.n, 1)), h.u)}, true, true // "all week"
 	}
 	if p == "other" && t.prev(i, 2) == "every" {
-		return match{i - 2, i + 1, doc.Set, fmtDuration(2*float64(max(h.n, 1)), h.u)}, true
+		return match{i - 2, i + 1, doc.Set, fmtDuration(2*float64(max(h.n, 1)), h.u)}, true, true
 	}
+	return match{}, false, false
+}
 
+// unitRelative handles a singular unit after last/this/next and the
+// other determiners that anchor it.
+func (t *tagger) unitRelative(i int, h head, p string) (m match, ok, done bool) {
 	// Relative: "last year", "this month", "next week", "last weekend",
 	// "earlier this month", "later this year".
 	if !h.plural {
@@ -161,63 +180,76 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 				if p == "previous" {
 					k = -1
 				}
-				return t.dayAfter(i-2, i+1, k)
+				m, ok = t.dayAfter(i-2, i+1, k)
+				return m, ok, true
 			}
 			// "the last year", "the past week", "the coming year": a span
 			// of time ending or starting now.
 			if p == "following" || p == "previous" || h.u == uWeekend {
-				return match{}, false
+				return match{}, false, true
 			}
 			if rel == 2 {
-				return match{}, false
+				return match{}, false, true
 			}
 			n := float64(max(h.n, 1))
 			if h.u == uHour || h.u == uMinute || h.u == uSecond || h.u == uDay {
-				return match{}, false
+				return match{}, false, true
 			}
-			return match{i - 2, i + 1, doc.Duration, fmtDuration(n, h.u)}, true
+			return match{i - 2, i + 1, doc.Duration, fmtDuration(n, h.u)}, true, true
 		}
 		if rel != 0 && p != "following" && p != "previous" {
 			if p == "past" {
 				if t.prev(i, 2) != "this" {
-					return match{}, false
+					return match{}, false, true
 				}
 				s = i - 2 // "this past weekend"
 			}
 			if q := t.prev(i, 2); rel == 2 && (q == "earlier" || q == "later") {
 				s = i - 2
 			}
-			return t.relative(s, i+1, h.u, rel)
+			m, ok = t.relative(s, i+1, h.u, rel)
+			return m, ok, true
 		}
 		// "the same day", "that day": the day last named.
 		if h.u == uDay && p == "same" && t.prev(i, 2) == "the" {
-			return t.dayAfter(i-2, i+1, 0)
+			m, ok = t.dayAfter(i-2, i+1, 0)
+			return m, ok, true
 		}
 		if h.u == uDay && p == "that" && t.tense(i-1, i+1) <= 0 { // "that day will come" is no date
-			return t.dayAfter(i-1, i+1, 0)
+			m, ok = t.dayAfter(i-1, i+1, 0)
+			return m, ok, true
 		}
 		// "the weekend", "at the weekend", "over the weekend"
 		if h.u == uWeekend && p == "the" {
-			return t.relative(i-1, i+1, uWeekend, 0)
+			m, ok = t.relative(i-1, i+1, uWeekend, 0)
+			return m, ok, true
 		}
 		// "end of the year", "later in the month": the reference unit.
 		if p == "the" && (h.u == uYear || h.u == uMonth || h.u == uWeek) {
 			if q := t.prev(i, 2); q == "of" || q == "in" {
 				switch t.prev(i, 3) {
 				case "earlier", "later":
-					return t.relative(i-3, i+1, h.u, 2)
+					m, ok = t.relative(i-3, i+1, h.u, 2)
+					return m, ok, true
 				case "end", "start", "beginning", "middle", "rest", "remainder", "course", "close", "turn", "half":
-					return t.relative(i-1, i+1, h.u, 2)
+					m, ok = t.relative(i-1, i+1, h.u, 2)
+					return m, ok, true
 				}
 			}
 		}
 		// "the year 2000"
 		if h.u == uYear && p == "the" {
 			if y, ok := t.yearOf(i + 1); ok && t.next(i, 1) != "" {
-				return match{i - 1, i + 2, doc.Date, fmtYear(y)}, true
+				return match{i - 1, i + 2, doc.Date, fmtYear(y)}, true, true
 			}
 		}
 	}
+	return match{}, false, false
+}
+
+// unitVague handles plurals without a number: "recent years", "the coming
+// weeks", "over the years".
+func (t *tagger) unitVague(i int, h head, p string) (m match, ok, done bool) {
 	// "recent years", "in recent days": the recent past; "the coming weeks": the near future.
 	if h.plural {
 		switch p {
@@ -226,27 +258,33 @@ func (t *tagger) unit(i int, h head) (match, bool) {
 			if t.prev(i, 2) == "the" {
 				s--
 			}
-			return match{s, i + 1, doc.Date, "PAST_REF"}, true
+			return match{s, i + 1, doc.Date, "PAST_REF"}, true, true
 		case "coming", "next", "past", "last", "previous":
 			if t.prev(i, 2) == "the" || t.prev(i, 2) == "in" || t.prev(i, 2) == "over" {
 				if p == "coming" {
-					return match{i - 2, i + 1, doc.Date, "FUTURE_REF"}, true
+					return match{i - 2, i + 1, doc.Date, "FUTURE_REF"}, true, true
 				}
 				if p == "previous" {
-					return match{}, false
+					return match{}, false, true
 				}
 				s := i - 1
 				if t.prev(i, 2) == "the" {
 					s--
 				}
-				return match{s, i + 1, doc.Duration, fmtDuration(-1, h.u)}, true
+				return match{s, i + 1, doc.Duration, fmtDuration(-1, h.u)}, true, true
 			}
 		}
 	}
 	// "over the years", "down the decades": an open span.
 	if h.plural && p == "the" && (t.prev(i, 2) == "over" || t.prev(i, 2) == "down" || t.prev(i, 2) == "through") && h.u <= uWeek && h.u != uQuarter && h.u != uHalf {
-		return match{i - 2, i + 1, doc.Duration, fmtDuration(-1, h.u)}, true
+		return match{i - 2, i + 1, doc.Duration, fmtDuration(-1, h.u)}, true, true
 	}
+	return match{}, false, false
+}
+
+// unitCounted handles a number and a unit: "eight years", "three months
+// ago", "a year", "two decades", "for years".
+func (t *tagger) unitCounted(i int, h head, p string) (match, bool) {
 	// Counted: "eight years", "three months ago", "a year", "two decades".
 	n, s, ok := t.quantity(i)
 	if !ok {
