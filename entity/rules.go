@@ -284,6 +284,8 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 	switch {
 	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end) && (end-i == 2 && aloneElsewhere(d, end-1) || hasPersonContext(d, i) || personApposition(d, end)):
 		return doc.Person
+	case end-i == 2 && !toks[i].Is(doc.SentStart) && (personApposition(d, end) || speechAfter(d, end)) && !lex.orgHeads[last]:
+		return doc.Person // "G Money, a presenter", "G Money says"
 	case end-i == 1:
 		// A lone unknown capitalised word: a person when it repeats a
 		// surname, resolved later; after "in"/"at"/"near" a place; after
@@ -416,6 +418,19 @@ func personApposition(d *doc.Document, end int) bool {
 		if lex.roles[toks[k].Lower] {
 			return true
 		}
+	}
+	return false
+}
+
+// speechAfter reports a speech verb right after a name ("G Money says"):
+// people speak far more often than two-word things do.
+func speechAfter(d *doc.Document, end int) bool {
+	if end >= len(d.Tokens) {
+		return false
+	}
+	switch d.Tokens[end].Lower {
+	case "said", "says", "told", "added", "explained", "insisted":
+		return true
 	}
 	return false
 }

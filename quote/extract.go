@@ -157,6 +157,12 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			return false
 		}
 	}
+	// A base form after "the growing" is a noun: "the growing demand for".
+	if d.Tokens[c].Lower == cu.lemma && c-2 >= s.First && determiners[d.Tokens[c-2].Lower] {
+		if p := d.Tokens[c-1]; p.Kind == doc.Word && p.Is(doc.Lower) && !strings.HasSuffix(p.Lower, "s") {
+			return false
+		}
+	}
 	if c+1 < s.Last && prepCues[cu.lemma+" "+d.Tokens[c+1].Lower] {
 		return true // "called for calm", "talked about the economy"
 	}

@@ -15,7 +15,16 @@ var orgNouns = map[string]bool{"ministry": true, "firm": true, "company": true, 
 	"club": true, "organisation": true, "organization": true, "commission": true, "committee": true,
 	"corporation": true, "newspaper": true, "paper": true, "campaign": true, "network": true, "court": true,
 	"board": true, "association": true, "operator": true, "carrier": true, "airline": true, "retailer": true,
-	"broadcaster": true, "watchdog": true, "charity": true, "alliance": true, "bloc": true}
+	"broadcaster": true, "watchdog": true, "charity": true, "alliance": true, "bloc": true,
+	"monopoly": true, "giant": true, "incumbent": true, "manufacturer": true, "maker": true,
+	"provider": true, "supplier": true, "lender": true, "insurer": true, "publisher": true}
+
+// genericOrgNouns describe any company: "the firm" is the company in focus
+// whatever its name.
+var genericOrgNouns = map[string]bool{"firm": true, "company": true, "group": true, "corporation": true,
+	"operator": true, "carrier": true, "monopoly": true, "giant": true, "incumbent": true,
+	"manufacturer": true, "maker": true, "provider": true, "supplier": true, "lender": true,
+	"insurer": true, "publisher": true, "retailer": true}
 
 // roleSynonyms fold role nouns that describe the same job.
 var roleSynonyms = map[string]string{"spokeswoman": "spokesman", "spokesperson": "spokesman"}
@@ -309,7 +318,7 @@ func (x *extractor) byRole(c int, role string) int {
 func (x *extractor) byOrgNoun(c int, noun string) int {
 	d := x.d
 	off := d.Tokens[c].Start
-	generic := noun == "firm" || noun == "company" || noun == "group" || noun == "corporation" || noun == "operator" || noun == "carrier"
+	generic := genericOrgNouns[noun]
 	// The most mentioned matching organisation so far; the latest on ties.
 	count := map[int]int{}
 	best := -1
