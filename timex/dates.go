@@ -124,6 +124,14 @@ func (t *tagger) number(i int) (match, bool) {
 		}
 	}
 	if len(num) == 4 {
+		// "between 2000 and 2100 GMT": two clock times, not a year.
+		if nx := t.next(i, 1); (nx == "and" || nx == "to" || nx == "-" || nx == "–") && zones[t.next(i, 3)] && len(t.next(i, 2)) == 4 {
+			h, _ := atoi(num[:2])
+			mi, _ := atoi(num[2:])
+			if h < 24 && mi < 60 {
+				return t.clockAt(i, i+1, h, mi)
+			}
+		}
 		return t.year(i)
 	}
 	return match{}, false

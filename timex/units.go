@@ -527,6 +527,9 @@ func (t *tagger) quarterWord(i int, u unit) (match, bool) {
 			if t.prev(i, 2) == "the" && p != "last" {
 				break
 			}
+			if p == "last" && t.next(i, 1) == "of" {
+				break // "the last quarter of 2004" is the fourth
+			}
 			rel := 1
 			switch p {
 			case "last", "previous":
