@@ -107,15 +107,25 @@ func (t *tagger) clockAt(s, e, hr, mi int) (match, bool) {
 	if t.next(e-1, 1) == "on" {
 		j++
 	}
-	if j < len(t.toks) && t.next(e-1, j-e+1) != "" && t.toks[j].Kind == doc.Word {
-		if h, ok := heads[t.toks[j].Lower]; ok && (h.kind == hWeekday || h.kind == hDeictic && h.n != 100) {
-			savedStart, savedEnd := t.lastStart, t.lastEnd
-			t.lastStart, t.lastEnd = j, j // the day must not reach back over the time
-			m, ok := t.word(j, h)
-			t.lastStart, t.lastEnd = savedStart, savedEnd
-			if d, isDay := dayValue(m.value); ok && isDay && m.s == j && m.typ == doc.Date {
-				day, known, e = d, true, m.e
+	if j < len(t.toks) && t.next(e-1, j-e+1) != "" {
+		savedStart, savedEnd := t.lastStart, t.lastEnd
+		t.lastStart, t.lastEnd = j, j // the day must not reach back over the time
+		var m match
+		var ok bool
+		switch tk := &t.toks[j]; {
+		case tk.Kind == doc.Word:
+			// "3pm on Tuesday", "3pm yesterday", "midnight on January 1"
+			if h, found := heads[tk.Lower]; found && (h.kind == hWeekday || h.kind == hMonth || h.kind == hDeictic && h.n != 100) {
+				m, ok = t.word(j, h)
 			}
+		case tk.Kind == doc.Number:
+			if d, isDay := dayOf(tk.Lower); isDay { // "midnight on 1 January"
+				m, ok = t.dayThenMonth(j, d)
+			}
+		}
+		t.lastStart, t.lastEnd = savedStart, savedEnd
+		if d, isDay := dayValue(m.value); ok && isDay && m.s == j && m.typ == doc.Date {
+			day, known, e = d, true, m.e
 		}
 	}
 	if !known {
