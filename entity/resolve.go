@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"newsgraph/doc"
+	"newsgraph/geo"
 )
 
 // Resolve groups mentions into entities: spelling variants of one place
@@ -90,6 +91,9 @@ func entityKey(d *doc.Document, m *doc.Mention) string {
 	case doc.GPE, doc.Loc:
 		if p, ok := lex.places[s]; ok {
 			return "P:" + p.canon
+		}
+		if p := geo.Likely(s); p != nil {
+			return "P:" + p.Name // spelling variants share the gazetteer's name
 		}
 		return "P:" + s
 	case doc.Org:

@@ -358,18 +358,8 @@ func gazetteerType(d *doc.Document, i, end int) doc.EntityType {
 	if end-i == 1 && lex.first[s] {
 		return doc.NoType // "David" is a man before it is a town
 	}
-	places := geo.Lookup(s)
-	if len(places) == 0 || geo.Common(s) {
-		return doc.NoType
-	}
-	p := places[0]
-	switch {
-	case p.IsCountry() || p.Feature == "ADM1" || p.Feature == "ADM2" || p.Feature == "PPLC" || p.Feature == "PPLA":
-		return doc.GPE
-	case p.Population >= 100000 || end-i >= 2 && p.Population >= 20000:
-		return doc.GPE
-	case p.Feature == "CONT" || p.Feature == "OCN" || p.Feature == "SEA" || p.Feature == "RGN":
-		return doc.Loc
+	if p := geo.Likely(s); p != nil {
+		return p.Type()
 	}
 	return doc.NoType
 }
