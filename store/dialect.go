@@ -32,6 +32,7 @@ type dialect interface {
 	// writeFTS/deleteFTS maintain SQLite's separate FTS tables; PostgreSQL
 	// keeps its tsvector columns up to date itself.
 	writeFTS(ctx context.Context, tx *sql.Tx, table string, rowid int64, cols ...string) error
+	ftsTables() bool // quote_fts and article_fts exist and need rows
 	deleteFTS(ctx context.Context, tx *sql.Tx, articleID int64) error
 }
 
@@ -88,6 +89,8 @@ func (sqlite) writeFTS(ctx context.Context, tx *sql.Tx, table string, rowid int6
 	return err
 }
 
+func (sqlite) ftsTables() bool { return true }
+
 func (sqlite) deleteFTS(ctx context.Context, tx *sql.Tx, articleID int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM quote_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?)`, articleID); err != nil {
 		return err
@@ -104,6 +107,7 @@ func (postgres) quoteMatch() string                                             
 func (postgres) articleMatch() string                                              { return "a.tsv @@ to_tsquery('english', ?)" }
 func (postgres) writeFTS(context.Context, *sql.Tx, string, int64, ...string) error { return nil }
 func (postgres) deleteFTS(context.Context, *sql.Tx, int64) error                   { return nil }
+func (postgres) ftsTables() bool                                                   { return false }
 
 // ftsQuery ANDs the words; to_tsquery on single quoted words cannot fail on
 // hostile input the way it would on raw operator syntax.

@@ -149,83 +149,147 @@ func (s *Store) write(ctx context.Context, tx *sql.Tx, id int64, hash string, re
 	if err != nil {
 		return err
 	}
-	text := []rune(rec.Text)
-	for _, q := range rec.Quotes {
-		if err := s.writeQuote(ctx, tx, id, rec, q, canon, text); err != nil {
-			return fmt.Errorf("quote %s: %w", q.ID, err)
-		}
+	if err := s.writeQuotes(ctx, tx, id, rec, canon); err != nil {
+		return err
 	}
 	rows := make([][]any, 0, len(rec.Times))
 	for _, t := range rec.Times {
 		rows = append(rows, []any{id, t.Start, t.End, t.Text, t.Value, t.Type})
 	}
-	return s.insertRows(ctx, tx, `times (article_id, start_pos, end_pos, text, value, type)`, rows)
+	return s.insertRows(ctx, tx, `times (article_id, start_pos, end_pos, text, value, type)`, "", rows)
 }
+
+// entityKey is the canonical identity of an entity across articles.
+type entityKey struct{ typ, norm string }
 
 // writeEntities upserts the record's entities into the canonical table and
 // links them to the article; it returns local id (E3) -> canonical id.
+// Every table is written with a few multi-row statements rather than one
+// per row: an article has dozens of entities and mentions.
 func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, rec *doc.Record) (map[string]int64, error) {
-	// Upsert in (type, norm) order: two PostgreSQL transactions touching
-	// the same entities then lock them in the same order and cannot deadlock.
-	order := make([]int, len(rec.Entities))
-	for i := range order {
-		order[i] = i
-	}
-	key := func(i int) string { return rec.Entities[i].Type + "\x00" + Normalize(rec.Entities[i].Name) }
-	sort.Slice(order, func(a, b int) bool { return key(order[a]) < key(order[b]) })
-
-	canon := make(map[string]int64, len(rec.Entities))
-	var mentions [][]any
-	for _, i := range order {
-		e := rec.Entities[i]
-		n := Normalize(e.Name)
-		if n == "" {
+	keyOf := map[string]entityKey{} // local id -> key
+	first := map[entityKey]*doc.RecordEntity{}
+	var keys []entityKey
+	for i := range rec.Entities {
+		e := &rec.Entities[i]
+		k := entityKey{e.Type, Normalize(e.Name)}
+		if k.norm == "" {
 			continue // a name with no letters or digits cannot be keyed
 		}
-		eid, err := s.surnameMatch(ctx, tx, e.Type, n)
+		keyOf[e.ID] = k
+		if first[k] == nil {
+			first[k] = e
+			keys = append(keys, k)
+		} else if first[k].Geo == nil && e.Geo != nil {
+			first[k] = e
+		}
+	}
+	// Upsert in key order: two PostgreSQL transactions touching the same
+	// entities then lock them in the same order and cannot deadlock.
+	sort.Slice(keys, func(a, b int) bool {
+		return keys[a].typ < keys[b].typ || keys[a].typ == keys[b].typ && keys[a].norm < keys[b].norm
+	})
+	ids := map[entityKey]int64{}
+	var upsert []entityKey
+	for _, k := range keys {
+		id, err := s.surnameMatch(ctx, tx, k.typ, k.norm)
 		if err != nil {
 			return nil, err
 		}
-		var lat, lon, gid, country, feature any
-		if g := e.Geo; g != nil {
-			gid, country, feature, lat, lon = g.GeoNameID, g.Country, g.Feature, g.Lat, g.Lon
+		if id != 0 {
+			ids[k] = id
+		} else {
+			upsert = append(upsert, k)
 		}
-		// The no-op-looking update makes RETURNING yield the existing row's
-		// id on conflict; a place's coordinates are kept once known.
-		if eid == 0 {
-			err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO entities (type, norm, name, geonameid, country, feature, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (type, norm) DO UPDATE SET
-				geonameid = COALESCE(entities.geonameid, excluded.geonameid), country = COALESCE(entities.country, excluded.country),
-				feature = COALESCE(entities.feature, excluded.feature), lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon)
-			RETURNING id`), e.Type, n, e.Name, gid, country, feature, lat, lon).Scan(&eid)
-			if err != nil {
-				return nil, fmt.Errorf("entity %s %q: %w", e.ID, e.Name, err)
+	}
+	for len(upsert) > 0 {
+		n := min(len(upsert), 100)
+		var b strings.Builder
+		args := make([]any, 0, 8*n)
+		b.WriteString(`INSERT INTO entities (type, norm, name, geonameid, country, feature, lat, lon) VALUES `)
+		for i, k := range upsert[:n] {
+			if i > 0 {
+				b.WriteByte(',')
 			}
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?)")
+			e := first[k]
+			var lat, lon, gid, country, feature any
+			if g := e.Geo; g != nil {
+				gid, country, feature, lat, lon = g.GeoNameID, g.Country, g.Feature, g.Lat, g.Lon
+			}
+			args = append(args, k.typ, k.norm, e.Name, gid, country, feature, lat, lon)
+		}
+		// The update makes RETURNING yield existing rows' ids too; a
+		// place's coordinates are kept once known.
+		b.WriteString(` ON CONFLICT (type, norm) DO UPDATE SET
+			geonameid = COALESCE(entities.geonameid, excluded.geonameid), country = COALESCE(entities.country, excluded.country),
+			feature = COALESCE(entities.feature, excluded.feature), lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon)
+			RETURNING id, type, norm`)
+		rows, err := tx.QueryContext(ctx, s.d.rebind(b.String()), args...)
+		if err != nil {
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var k entityKey
+			if err := rows.Scan(&id, &k.typ, &k.norm); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ids[k] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		upsert = upsert[n:]
+	}
+
+	canon := make(map[string]int64, len(rec.Entities))
+	var aliases, links, roles, mentions [][]any
+	seenAlias := map[[2]any]bool{}
+	seenRole := map[[2]any]bool{}
+	for _, e := range rec.Entities {
+		k, ok := keyOf[e.ID]
+		if !ok {
+			continue
+		}
+		eid, ok := ids[k]
+		if !ok {
+			return nil, fmt.Errorf("entity %s %q: no id after upsert", e.ID, e.Name)
 		}
 		canon[e.ID] = eid
-		seen := map[string]bool{}
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
-			if seen[a] || Normalize(a) == "" {
-				continue
-			}
-			seen[a] = true
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`), eid, a, Normalize(a)); err != nil {
-				return nil, err
+			if n := Normalize(a); n != "" && !seenAlias[[2]any{eid, a}] {
+				seenAlias[[2]any{eid, a}] = true
+				aliases = append(aliases, []any{eid, a, n})
 			}
 		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO article_entities (article_id, local_id, entity_id, mentions) VALUES (?, ?, ?, ?)`), articleID, e.ID, eid, len(e.Mentions)); err != nil {
-			return nil, fmt.Errorf("entity %s: %w", e.ID, err)
-		}
+		links = append(links, []any{articleID, e.ID, eid, len(e.Mentions)})
 		for _, r := range e.Roles {
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO entity_roles (article_id, entity_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`), articleID, eid, r); err != nil {
-				return nil, err
+			if !seenRole[[2]any{eid, r}] {
+				seenRole[[2]any{eid, r}] = true
+				roles = append(roles, []any{articleID, eid, r})
 			}
 		}
 		for _, m := range e.Mentions {
 			mentions = append(mentions, []any{articleID, eid, m.Start, m.End, m.Text})
 		}
 	}
-	return canon, s.insertRows(ctx, tx, `mentions (article_id, entity_id, start_pos, end_pos, text)`, mentions)
+	for _, w := range []struct {
+		into, suffix string
+		rows         [][]any
+	}{
+		{`entity_aliases (entity_id, alias, norm)`, ` ON CONFLICT DO NOTHING`, aliases},
+		{`article_entities (article_id, local_id, entity_id, mentions)`, "", links},
+		{`entity_roles (article_id, entity_id, role)`, ` ON CONFLICT DO NOTHING`, roles},
+		{`mentions (article_id, entity_id, start_pos, end_pos, text)`, "", mentions},
+	} {
+		if err := s.insertRows(ctx, tx, w.into, w.suffix, w.rows); err != nil {
+			return nil, fmt.Errorf("%s: %w", w.into, err)
+		}
+	}
+	return canon, nil
 }
 
 // surnameMatch links an article that names a person by one word only
@@ -265,58 +329,91 @@ func (s *Store) surnameMatch(ctx context.Context, tx *sql.Tx, typ, norm string) 
 	return ids[0], rows.Err()
 }
 
-func (s *Store) writeQuote(ctx context.Context, tx *sql.Tx, articleID int64, rec *doc.Record, q doc.RecordQuote, canon map[string]int64, text []rune) error {
-	var cue, lemma any
-	if q.Cue != nil {
-		cue, lemma = q.Cue.Text, q.Cue.Lemma
+// writeQuotes inserts the record's quotes with their full-text rows and
+// the entities each mentions.
+func (s *Store) writeQuotes(ctx context.Context, tx *sql.Tx, articleID int64, rec *doc.Record, canon map[string]int64) error {
+	if len(rec.Quotes) == 0 {
+		return nil
 	}
-	var spID, spName, spRole, spKind any
-	if sp := q.Speaker; sp != nil {
-		spName, spKind = sp.Name, sp.Kind
-		if sp.Role != nil {
-			spRole = *sp.Role
+	local := map[string]int64{} // quote local id -> row id
+	for start := 0; start < len(rec.Quotes); start += 100 {
+		batch := rec.Quotes[start:min(start+100, len(rec.Quotes))]
+		var b strings.Builder
+		args := make([]any, 0, 15*len(batch))
+		b.WriteString(`INSERT INTO quotes (article_id, local_id, kind, content, start_pos, end_pos, cue, cue_lemma, speaker_id, speaker_name, speaker_role, speaker_kind, confidence, published, site) VALUES `)
+		for i, q := range batch {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			var cue, lemma any
+			if q.Cue != nil {
+				cue, lemma = q.Cue.Text, q.Cue.Lemma
+			}
+			var spID, spName, spRole, spKind any
+			if sp := q.Speaker; sp != nil {
+				spName, spKind = sp.Name, sp.Kind
+				if sp.Role != nil {
+					spRole = *sp.Role
+				}
+				if sp.Entity != nil {
+					if id, ok := canon[*sp.Entity]; ok {
+						spID = id
+					}
+				}
+			}
+			args = append(args, articleID, q.ID, q.Kind, q.Content.Text, q.Content.Start, q.Content.End, cue, lemma, spID, spName, spRole, spKind, q.Confidence, rec.Published, rec.Site)
 		}
-		if sp.Entity != nil {
-			if id, ok := canon[*sp.Entity]; ok {
-				spID = id
+		b.WriteString(" RETURNING id, local_id")
+		rows, err := tx.QueryContext(ctx, s.d.rebind(b.String()), args...)
+		if err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var l string
+			if err := rows.Scan(&id, &l); err != nil {
+				rows.Close()
+				return err
+			}
+			local[l] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	var fts, about [][]any
+	for _, q := range rec.Quotes {
+		qid := local[q.ID]
+		fts = append(fts, []any{qid, q.Content.Text})
+		// What the statement is about: every entity mentioned inside it.
+		seen := map[int64]bool{}
+		for _, e := range rec.Entities {
+			id, ok := canon[e.ID]
+			if !ok || seen[id] {
+				continue
+			}
+			for _, m := range e.Mentions {
+				if m.Start >= q.Content.Start && m.End <= q.Content.End {
+					seen[id] = true
+					about = append(about, []any{qid, id})
+					break
+				}
 			}
 		}
 	}
-	var qid int64
-	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO quotes (article_id, local_id, kind, content, start_pos, end_pos, cue, cue_lemma, speaker_id, speaker_name, speaker_role, speaker_kind, confidence, published, site)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		articleID, q.ID, q.Kind, q.Content.Text, q.Content.Start, q.Content.End, cue, lemma, spID, spName, spRole, spKind, q.Confidence, rec.Published, rec.Site).Scan(&qid)
-	if err != nil {
-		return err
-	}
-	if err := s.d.writeFTS(ctx, tx, "quote_fts", qid, q.Content.Text); err != nil {
-		return err
-	}
-	// What the statement is about: every entity mentioned inside it.
-	about := map[int64]bool{}
-	for _, e := range rec.Entities {
-		id, ok := canon[e.ID]
-		if !ok || about[id] {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.Start >= q.Content.Start && m.End <= q.Content.End {
-				about[id] = true
-				break
-			}
+	if s.d.ftsTables() {
+		if err := s.insertRows(ctx, tx, `quote_fts (rowid, content)`, "", fts); err != nil {
+			return err
 		}
 	}
-	rows := make([][]any, 0, len(about))
-	for id := range about {
-		rows = append(rows, []any{qid, id})
-	}
-	sort.Slice(rows, func(a, b int) bool { return rows[a][1].(int64) < rows[b][1].(int64) })
-	return s.insertRows(ctx, tx, `quote_entities (quote_id, entity_id)`, rows)
+	return s.insertRows(ctx, tx, `quote_entities (quote_id, entity_id)`, "", about)
 }
 
 // insertRows inserts rows with multi-row VALUES statements, which cuts
 // PostgreSQL round trips by the batch size.
-func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows [][]any) error {
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into, suffix string, rows [][]any) error {
 	const batch = 100
 	for len(rows) > 0 {
 		n := min(batch, len(rows))
@@ -330,6 +427,7 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, into string, rows []
 			b.WriteString("(" + strings.TrimSuffix(strings.Repeat("?,", len(r)), ",") + ")")
 			args = append(args, r...)
 		}
+		b.WriteString(suffix)
 		if _, err := tx.ExecContext(ctx, s.d.rebind(b.String()), args...); err != nil {
 			return err
 		}
@@ -361,7 +459,12 @@ func validate(rec *doc.Record) error {
 			}
 		}
 	}
+	qids := map[string]bool{}
 	for _, q := range rec.Quotes {
+		if q.ID == "" || qids[q.ID] {
+			return fmt.Errorf("quote id %q missing or used twice", q.ID)
+		}
+		qids[q.ID] = true
 		switch q.Kind {
 		case "direct", "mixed", "indirect":
 		default:
