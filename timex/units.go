@@ -14,6 +14,13 @@ func (t *tagger) quantity(i int) (n float64, s int, ok bool) {
 	if p == "" {
 		return 0, i, false
 	}
+	// "18 consecutive months", "two more years": count past the adjective.
+	if countAdjectives[p] {
+		if n, s, ok := t.quantity(i - 1); ok && n > 1 {
+			return n, s, true
+		}
+		return 0, i, false
+	}
 	tk := &t.toks[i-1]
 	if tk.Kind == doc.Number {
 		if tk.Flags&doc.HasHyphen != 0 {
@@ -54,6 +61,12 @@ func (t *tagger) quantity(i int) (n float64, s int, ok bool) {
 		return 0.5, i - 2, true
 	}
 	return float64(v), s, true
+}
+
+// countAdjectives may stand between a number and its unit.
+var countAdjectives = map[string]bool{
+	"consecutive": true, "straight": true, "successive": true, "more": true, "further": true,
+	"additional": true, "full": true, "whole": true, "long": true,
 }
 
 // unitPrepsA are the words before "a year"/"an hour" that make it a span of
