@@ -127,6 +127,14 @@ func (x *extractor) subjectLeft(j, first int) np {
 		// "Trump, who said ...": the relative pronoun, standing for the name before it.
 		return np{j, j + 1}
 	}
+	if (t.Lower == "them" || t.Lower == "us") && j-1 > first && d.Tokens[j-1].Lower == "of" {
+		// A part of a group: "Only 42% of them say", "Half of them argue".
+		a := j - 2
+		for a > first && j-a < 5 && (d.Tokens[a-1].Kind == doc.Number || d.Tokens[a-1].Kind == doc.Word && !stopWords[d.Tokens[a-1].Lower]) {
+			a--
+		}
+		return np{a, j + 1}
+	}
 	if t.Kind != doc.Word || stopWords[t.Lower] || adverbs[t.Lower] {
 		return np{}
 	}

@@ -112,9 +112,12 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		x.right(s, k, cueSpan, cu, x.speaker(subj, c), conf, false)
 		return
 	}
-	// No speaker before the cue: an inverted `"...," said Mr Smith.`
-	if c > s.First && (d.Tokens[c-1].Lower == "," || d.Tokens[c-1].Is(doc.CloseQuote)) {
-		if r := x.subjectRight(c+1, s.Last); r.ok() {
+	// No speaker before the cue: an inverted `"...," said Mr Smith.`, or
+	// one with its comma lost ("... and editing said Mr Wyver.").
+	if c > s.First {
+		r := x.subjectRight(c+1, s.Last)
+		afterComma := d.Tokens[c-1].Lower == "," || d.Tokens[c-1].Is(doc.CloseQuote)
+		if r.ok() && (afterComma || x.mentionAt[r.first] >= 0 && x.isEnd(r.last, s.Last) && c-s.First > 3) {
 			cueSpan.End = d.Tokens[c].End
 			x.left(s, c, cueSpan, cu, x.speaker(r, c), conf)
 		}
@@ -185,6 +188,9 @@ func (x *extractor) quoteBefore(k int) bool {
 // the first person or organisation named in the sentence before the cue.
 func (x *extractor) clauseSubject(s doc.Sentence, c int) np {
 	d := x.d
+	if l := d.Tokens[s.First].Lower; l == "he" || l == "she" || l == "they" || l == "we" || l == "it" {
+		return np{s.First, s.First + 1} // "He was happy ... by promising to ..."
+	}
 	for k := s.First; k < c; k++ {
 		if mi := x.mentionAt[k]; mi >= 0 && x.inQuote[k] < 0 {
 			m := d.Mentions[mi]
