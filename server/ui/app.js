@@ -209,7 +209,7 @@ function timeline(points, id) {
   const chart = svg("svg", { class: "chart", id, viewBox: `0 0 ${W} ${H}`, role: "img" });
   if (!points.length) { chart.append(svg("text", { x: 10, y: 20 }, "no dated statements")); return chart; }
   const max = Math.max(...points.map((p) => p.count));
-  const bw = (W - 2 * pad) / points.length;
+  const bw = Math.min(48, (W - 2 * pad) / points.length); // one month is a bar, not a wall
   points.forEach((p, i) => {
     const h = ((H - 2 * pad) * p.count) / max;
     const r = svg("rect", { x: pad + i * bw + 1, y: H - pad - h, width: Math.max(1, bw - 2), height: h });
