@@ -69,6 +69,10 @@ func (x *extractor) sentence(si int) {
 			}
 			continue
 		}
+		if nc, ok := nounCues[t.Lower]; ok && x.inQuote[c] < 0 && !x.covered(c) {
+			x.nounCue(s, c, nc)
+			continue
+		}
 		cu, ok := cues[t.Lower]
 		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && x.mentionAt[c-1] < 0 {
 			continue // a cue form inside a name ("United States") or a title ("Survey Finds")
@@ -97,6 +101,87 @@ func (x *extractor) colon(s doc.Sentence, c int) {
 	}
 	sp := x.speaker(x.subjectLeft(c-1, s.First), c)
 	x.add(doc.Direct, x.pairs[pi].content(d), doc.Span{}, "", sp, 0.8)
+}
+
+// nounCues are nouns of statements whose content follows as a clause:
+// "his claim that ...", "Russia's demand that ...", "her promise to ...".
+var nounCues = map[string]string{"claim": "claim", "claims": "claim", "assertion": "assert",
+	"insistence": "insist", "warning": "warn", "warnings": "warn", "promise": "promise",
+	"pledge": "pledge", "demand": "demand", "demands": "demand", "denial": "deny",
+	"allegation": "allege", "allegations": "allege", "admission": "admit", "suggestion": "suggest",
+	"announcement": "announce", "prediction": "predict", "threat": "threaten", "vow": "vow"}
+
+// nounCue handles a statement noun with its owner before it ("his",
+// "Russia's") and its content after it ("that ...", "to ...").
+func (x *extractor) nounCue(s doc.Sentence, c int, lemma string) {
+	d := x.d
+	if c == s.First || c+2 >= s.Last {
+		return
+	}
+	next := d.Tokens[c+1].Lower
+	if next != "that" && !(next == "to" && (lemma == "promise" || lemma == "pledge" || lemma == "threaten" || lemma == "vow")) {
+		return
+	}
+	var owner np
+	switch p := d.Tokens[c-1].Lower; {
+	case p == "his" || p == "her" || p == "their" || p == "its":
+		owner = np{c - 1, c}
+	case p == "'s" && c-2 >= s.First && x.mentionAt[c-2] >= 0:
+		m := d.Mentions[x.mentionAt[c-2]]
+		owner = np{max(m.First, s.First), m.Last}
+	default:
+		return
+	}
+	if owner.first == s.First {
+		// The noun phrase is the sentence's subject; its clause ends at a
+		// main verb we cannot find without a parser ("Russia's demand that
+		// Ukraine disarm was rejected").
+		return
+	}
+	sp := x.possessor(owner, c)
+	if sp == nil {
+		return
+	}
+	cueSpan := doc.Span{Start: d.Tokens[c].Start, End: d.Tokens[c].End}
+	k := c + 1
+	if next == "that" {
+		k++
+	}
+	e := k
+	for e < s.Last && d.Tokens[e].Lower != "," && d.Tokens[e].Lower != ";" && !(d.Tokens[e].Kind == doc.Punct && d.Tokens[e].Lower == ".") {
+		e++
+	}
+	if e-k < 3 {
+		return
+	}
+	content := doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[e-1].End}
+	x.add(x.kindOf(content), content, cueSpan, lemma, sp, 0.75)
+}
+
+// possessor resolves the owner of a statement noun: a possessive pronoun
+// stands for the person or organisation in focus, a name for itself.
+func (x *extractor) possessor(owner np, c int) *doc.Speaker {
+	d := x.d
+	if mi := x.mentionAt[owner.first]; mi >= 0 {
+		return x.speaker(owner, c)
+	}
+	sp := &doc.Speaker{Entity: -1, Mention: doc.Span{Start: d.Tokens[owner.first].Start, End: d.Tokens[owner.last-1].End}}
+	var e int
+	switch d.Tokens[owner.first].Lower {
+	case "his":
+		e = x.antecedentFor(c, "he")
+	case "her":
+		e = x.antecedentFor(c, "she")
+	case "its":
+		e = x.byOrgNoun(c, "company")
+	default:
+		return nil // "their": too vague to attribute
+	}
+	if e < 0 {
+		return nil
+	}
+	x.link(sp, e, owner)
+	return sp
 }
 
 // covered reports whether token c lies inside a statement already found,

@@ -78,6 +78,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"direct", "It never crossed my mind,", "Mary Smith", "said"}}},
 		{"cue then quotation in next paragraph", "Donald Trump said:\n\n\"We have a situation in our inner cities.\"",
 			[]want{{"direct", "We have a situation in our inner cities.", "Donald Trump", "said"}}},
+		{"statement noun", `Tony Blair spoke. If Mr Blair wins, he fulfils his promise to serve a full third term.`,
+			[]want{{"indirect", "to serve a full third term", "Tony Blair", "promise"}}},
 		{"negated cue", `Tony Blair has not confirmed any timing.`, nil},
 		{"passive with agent", `The story was first reported by The Washington Post.`, nil},
 		{"scare quotes left out", `The so-called "peace plan" was published on Monday.`, nil},
