@@ -320,7 +320,9 @@ func (t *tagger) month(mi, m, s, e int) (match, bool) {
 	day, y := 0, 0
 	// Right: "March 30", "March 30th", "March 30, 2022", "March 2022".
 	if d, ok := dayOf(t.next(e-1, 1)); ok && t.toks[e].Kind == doc.Number && !strings.ContainsAny(t.toks[e].Lower, ".,") && validDay(2000, m, d) {
-		if nx := t.next(e, 1); nx != ":" && nx != "%" && !countNouns[nx] {
+		// "June 11: ..." is a date, "June 11:30" is not.
+		clock := t.next(e, 1) == ":" && e+2 < len(t.toks) && t.toks[e+2].Kind == doc.Number && len(t.toks[e+2].Lower) == 2
+		if nx := t.next(e, 1); !clock && nx != "%" && !countNouns[nx] {
 			day = d
 			e++
 		}
@@ -594,10 +596,16 @@ func (t *tagger) hyphen(i int) (match, bool) {
 	if h.n > 0 {
 		n *= float64(h.n)
 	}
-	if i+1 < len(t.toks) && t.toks[i+1].Lower == "old" {
+	if t.next(i, 1) == "old" || kindNouns[t.next(i, 1)] || kindNouns[t.next(i, 2)] {
 		return match{}, false
 	}
 	return match{i, i + 1, doc.Duration, fmtDuration(n, h.u)}, true
+}
+
+// kindNouns after "four-year" make it a kind of thing, not a span of time.
+var kindNouns = map[string]bool{
+	"college": true, "colleges": true, "university": true, "universities": true, "school": true,
+	"schools": true, "degree": true, "degrees": true, "institution": true, "institutions": true,
 }
 
 // compoundNumber reads "twenty-five" style numbers written as one token.
