@@ -23,10 +23,10 @@ type Entity struct {
 	Timeline []Facet `json:"timeline"`
 	// TalksAbout lists the entities its statements mention most.
 	TalksAbout []Facet `json:"talks_about"`
-	// Statements are its latest statements.
+	// Statements are its latest 50 statements.
 	Statements []Statement `json:"statements"`
 	// Mentioned counts statements by others that mention it, per month;
-	// About holds the latest of them.
+	// About holds the latest 50 of them.
 	Mentioned []Facet     `json:"mentioned_timeline"`
 	About     []Statement `json:"about"`
 }
@@ -85,7 +85,7 @@ func (s *Store) Entity(ctx context.Context, id int64) (*Entity, error) {
 		},
 		func() error {
 			e.Statements = []Statement{}
-			return s.statements(ctx, `SELECT `+statementCols+statementFrom+` WHERE q.speaker_id = ? ORDER BY a.published DESC NULLS LAST, q.id DESC LIMIT 100`, []any{id},
+			return s.statements(ctx, `SELECT `+statementCols+statementFrom+` WHERE q.speaker_id = ? ORDER BY a.published DESC NULLS LAST, q.id DESC LIMIT 50`, []any{id},
 				func(st Statement) error { e.Statements = append(e.Statements, st); return nil })
 		},
 		func() (err error) {
@@ -95,7 +95,7 @@ func (s *Store) Entity(ctx context.Context, id int64) (*Entity, error) {
 		},
 		func() error {
 			e.About = []Statement{}
-			return s.statements(ctx, `SELECT `+statementCols+statementFrom+` WHERE q.id IN (SELECT quote_id FROM quote_entities WHERE entity_id = ?) AND (q.speaker_id IS NULL OR q.speaker_id <> ?) ORDER BY a.published DESC NULLS LAST, q.id DESC LIMIT 100`, []any{id, id},
+			return s.statements(ctx, `SELECT `+statementCols+statementFrom+` WHERE q.id IN (SELECT quote_id FROM quote_entities WHERE entity_id = ?) AND (q.speaker_id IS NULL OR q.speaker_id <> ?) ORDER BY a.published DESC NULLS LAST, q.id DESC LIMIT 50`, []any{id, id},
 				func(st Statement) error { e.About = append(e.About, st); return nil })
 		},
 	}
