@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math/bits"
-	"strconv"
 	"strings"
 )
 
@@ -161,23 +160,44 @@ func loadLexicon() (*lexicon, error) {
 func (lx *lexicon) readClusters(r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	line := 0
+	var f [4][]byte
 	for sc.Scan() {
 		line++
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 4 {
-			return fmt.Errorf("line %d: want 4 fields, got %d", line, len(f))
+		b := sc.Bytes()
+		for i := range 3 {
+			tab := bytes.IndexByte(b, '\t')
+			if tab < 0 {
+				return fmt.Errorf("line %d: want 4 tab-separated fields", line)
+			}
+			f[i], b = b[:tab], b[tab+1:]
 		}
-		fine, err1 := strconv.ParseUint(f[1], 10, 16)
-		coarse, err2 := strconv.ParseUint(f[2], 10, 16)
-		rank, err3 := strconv.ParseUint(f[3], 10, 32)
-		if err1 != nil || err2 != nil || err3 != nil {
+		f[3] = b
+		fine, ok1 := atou(f[1])
+		coarse, ok2 := atou(f[2])
+		rank, ok3 := atou(f[3])
+		if !ok1 || !ok2 || !ok3 || fine > 0xFFFF || coarse > 0xFFFF {
 			return fmt.Errorf("line %d: bad number", line)
 		}
-		wi := lx.words.ref(hashString(f[0]))
+		wi := lx.words.ref(hashBytes(f[0]))
 		wi.fine, wi.coarse = uint16(fine), uint16(coarse)
 		wi.rank = uint8(bits.Len64(rank + 1))
 	}
 	return sc.Err()
+}
+
+// atou parses a decimal number of at most 9 digits.
+func atou(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	var n uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, true
 }
 
 // readGazetteer reads "phrase<TAB>class" lines, or bare phrases of class

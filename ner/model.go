@@ -3,7 +3,6 @@ package ner
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -13,6 +12,8 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // Model is a trained recogniser: hashed feature weights per BILOU tag,
@@ -30,29 +31,74 @@ type Model struct {
 // perceptron only touches features on its mistakes, so under a tenth of the
 // hash space is used and each used row has a handful of non-zero tags:
 // storing (tag, weight) pairs keeps the model small and lookups in cache.
+// Most used rows have two pairs (one mistake: +1 for the right tag, -1 for
+// the wrong one), so a slot holds two pairs itself and only longer rows
+// reach into pairs, which saves a cache miss on most lookups.
 type sparseRows struct {
 	slots []rowSlot
-	pairs []uint32 // tag | uint16(weight)<<8
+	pairs []uint32 // overflow pairs of rows with more than two
 	mask  uint32
+	shift uint // slot of a row: row >> shift (its top bits)
+	n     int  // rows
+	npair int  // pairs in all
 }
 
-// rowSlot is one open-addressing slot: key is row+1 (0 when empty), val is
-// the index of the row's first pair <<5 | its pair count.
-type rowSlot struct{ key, val uint32 }
-
-func newSparseRows(nrows, npairs int) sparseRows {
-	size := 1 << bits.Len(uint(nrows+nrows/2))
-	return sparseRows{slots: make([]rowSlot, size), pairs: make([]uint32, 0, npairs), mask: uint32(size - 1)}
+// rowSlot is one open-addressing slot. key is row+1 (0 when empty); p are
+// the first two pairs, tag | uint16(weight)<<8 (0 when absent: no stored
+// weight is 0); more is the index of the other pairs in pairs <<5 | their
+// number.
+type rowSlot struct {
+	key  uint32
+	p    [2]uint32
+	more uint32
 }
 
-// find returns the pairs of row; feature rows are hash bits already, so the
-// low bits index the slots directly.
-func (s *sparseRows) find(row uint32) []uint32 {
-	for i := row & s.mask; ; i = (i + 1) & s.mask {
-		sl := s.slots[i]
+// newSparseRows makes room for nrows rows of a 2^rowBits space.
+func newSparseRows(rowBits uint, nrows, npairs int) sparseRows {
+	slotBits := min(uint(bits.Len(uint(nrows+nrows/2))), rowBits)
+	return sparseRows{
+		slots: make([]rowSlot, 1<<slotBits), pairs: make([]uint32, 0, max(0, npairs-2*nrows)),
+		mask: uint32(1<<slotBits - 1), shift: rowBits - slotBits,
+	}
+}
+
+// addTo adds row's weights to acc. Feature rows are hash bits already, so
+// their top bits index the slots directly; rows added in increasing order
+// then fill the table front to back, which makes loading cache-friendly.
+func (s *sparseRows) addTo(row uint32, acc *[numTags]int32) {
+	for i := row >> s.shift; ; i = (i + 1) & s.mask {
+		sl := &s.slots[i]
 		if sl.key == row+1 {
-			f := sl.val >> 5
-			return s.pairs[f : f+sl.val&31]
+			p := sl.p[0]
+			acc[p&0xFF] += int32(int16(uint16(p >> 8)))
+			if p = sl.p[1]; p != 0 {
+				acc[p&0xFF] += int32(int16(uint16(p >> 8)))
+			}
+			if n := sl.more & 31; n != 0 {
+				f := sl.more >> 5
+				for _, p := range s.pairs[f : f+n] {
+					acc[p&0xFF] += int32(int16(uint16(p >> 8)))
+				}
+			}
+			return
+		}
+		if sl.key == 0 {
+			return
+		}
+	}
+}
+
+// find returns a copy of row's pairs, nil when the row is unused.
+func (s *sparseRows) find(row uint32) []uint32 {
+	for i := row >> s.shift; ; i = (i + 1) & s.mask {
+		sl := &s.slots[i]
+		if sl.key == row+1 {
+			out := []uint32{sl.p[0]}
+			if sl.p[1] != 0 {
+				out = append(out, sl.p[1])
+			}
+			f, n := sl.more>>5, sl.more&31
+			return append(out, s.pairs[f:f+n]...)
 		}
 		if sl.key == 0 {
 			return nil
@@ -60,32 +106,46 @@ func (s *sparseRows) find(row uint32) []uint32 {
 	}
 }
 
-// add appends a row's pairs; each row is added once.
+// add stores a row's pairs (at least one, weights non-zero); each row is
+// added once.
 func (s *sparseRows) add(row uint32, tags []tag, w []int16) {
-	i := row & s.mask
+	i := row >> s.shift
 	for s.slots[i].key != 0 {
 		i = (i + 1) & s.mask
 	}
-	s.slots[i] = rowSlot{row + 1, uint32(len(s.pairs))<<5 | uint32(len(tags))}
+	sl := &s.slots[i]
+	sl.key = row + 1
 	for k, t := range tags {
-		s.pairs = append(s.pairs, uint32(t)|uint32(uint16(w[k]))<<8)
+		p := uint32(t) | uint32(uint16(w[k]))<<8
+		if k < 2 {
+			sl.p[k] = p
+			continue
+		}
+		if k == 2 {
+			sl.more = uint32(len(s.pairs)) << 5
+		}
+		s.pairs = append(s.pairs, p)
+		sl.more++
 	}
+	s.n++
+	s.npair += len(tags)
 }
 
 func unpack(p uint32) (tag, int16) { return tag(p & 0xFF), int16(uint16(p >> 8)) }
 
-//go:embed data/model.bin.gz
-var modelGz []byte
+//go:embed data/model.bin.zst
+var modelZst []byte
 
 var defaultModel = sync.OnceValues(func() (*Model, error) {
 	lx, err := sharedLexicon()
 	if err != nil {
 		return nil, err
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(modelGz))
+	zr, err := zstd.NewReader(bytes.NewReader(modelZst), zstd.WithDecoderConcurrency(1))
 	if err != nil {
 		return nil, fmt.Errorf("embedded model: %w", err)
 	}
+	defer zr.Close()
 	m, err := readModel(zr, lx)
 	if err != nil {
 		return nil, fmt.Errorf("embedded model: %w", err)
@@ -125,7 +185,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	slices.Sort(used)
-	binary.Write(cw, binary.LittleEndian, [2]uint32{uint32(len(used)), uint32(len(m.rows.pairs))})
+	binary.Write(cw, binary.LittleEndian, [2]uint32{uint32(m.rows.n), uint32(m.rows.npair)})
 	prev := uint32(0)
 	var buf [binary.MaxVarintLen32 + 1]byte
 	for _, row := range used {
@@ -187,37 +247,49 @@ func readModel(r io.Reader, lx *lexicon) (*Model, error) {
 	if nrows > 1<<m.bits || npairs > nrows*numTags {
 		return nil, fmt.Errorf("%d rows and %d weights do not fit 2^%d rows", nrows, npairs, m.bits)
 	}
-	m.rows = newSparseRows(nrows, npairs)
+	// Read everything before sizing the table, so that a header's counts
+	// never make us allocate more than the file holds.
+	type rowPairs struct {
+		row   uint32
+		first int
+		n     uint8
+	}
+	var rows []rowPairs
+	var tags []tag
+	var ws []int16
 	row := uint32(0)
-	var tags [numTags]tag
-	var ws [numTags]int16
 	var pair [3]byte
 	for i := range nrows {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %w", i, err)
 		}
-		row += uint32(d)
-		if row >= 1<<m.bits || (i > 0 && d == 0) {
-			return nil, fmt.Errorf("row %d: bad index %d", i, row)
+		if d >= 1<<m.bits || (i > 0 && d == 0) || uint64(row)+d >= 1<<m.bits {
+			return nil, fmt.Errorf("row %d: bad index", i)
 		}
+		row += uint32(d)
 		n, err := br.ReadByte()
 		if err != nil || n == 0 || n > numTags {
 			return nil, fmt.Errorf("row %d: bad pair count", i)
 		}
-		for k := range int(n) {
+		rows = append(rows, rowPairs{row, len(tags), n})
+		for range int(n) {
 			if _, err := io.ReadFull(br, pair[:]); err != nil {
 				return nil, fmt.Errorf("row %d: %w", i, err)
 			}
-			if pair[0] >= numTags {
-				return nil, fmt.Errorf("row %d: bad tag %d", i, pair[0])
+			w := int16(uint16(pair[1]) | uint16(pair[2])<<8)
+			if pair[0] >= numTags || w == 0 {
+				return nil, fmt.Errorf("row %d: bad pair", i)
 			}
-			tags[k], ws[k] = tag(pair[0]), int16(uint16(pair[1])|uint16(pair[2])<<8)
+			tags, ws = append(tags, tag(pair[0])), append(ws, w)
 		}
-		if len(m.rows.pairs)+int(n) > npairs {
+		if len(tags) > npairs {
 			return nil, fmt.Errorf("row %d: more weights than the header says", i)
 		}
-		m.rows.add(row, tags[:n], ws[:n])
+	}
+	m.rows = newSparseRows(m.bits, len(rows), len(tags))
+	for _, r := range rows {
+		m.rows.add(r.row, tags[r.first:r.first+int(r.n)], ws[r.first:r.first+int(r.n)])
 	}
 	return m, nil
 }
@@ -259,7 +331,7 @@ func quantize(bits uint, w []float32, trans *[numTags][numTags]float32, lx *lexi
 			npairs += n
 		}
 	}
-	m := &Model{bits: bits, lx: lx, rows: newSparseRows(nrows, npairs)}
+	m := &Model{bits: bits, lx: lx, rows: newSparseRows(bits, nrows, npairs)}
 	var tags [numTags]tag
 	var ws [numTags]int16
 	for r := 0; r < len(w); r += numTags {

@@ -107,9 +107,7 @@ func (m *Model) tagRegion(sc *scratch, first, last, start, end int, out []Chunk)
 func (m *Model) emissions(rows []uint32, e []int32) {
 	var acc [numTags]int32
 	for _, r := range rows {
-		for _, p := range m.rows.find(r) {
-			acc[p&0xFF] += int32(int16(uint16(p >> 8)))
-		}
+		m.rows.addTo(r, &acc)
 	}
 	copy(e, acc[:])
 }

@@ -1,7 +1,7 @@
 // Command nertrain trains the recogniser's embedded model from the openly
 // licensed corpora in shared/data/ner and reports its held-out scores.
 //
-//	go run ./ner/cmd/nertrain --data /work/shared/data/ner --out ner/data/model.bin.gz
+//	go run ./ner/cmd/nertrain --data /work/shared/data/ner --out ner/data/model.bin.zst
 //
 // Held out from training: the last tenth of GMB's sentences and the UNER
 // EWT test file; both are scored at the end. With --eval the embedded model
@@ -10,7 +10,6 @@
 package main
 
 import (
-	"compress/gzip"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/zstd"
 	"github.com/spf13/pflag"
 
 	"newsgraph/doc"
@@ -31,7 +31,7 @@ func main() {
 	fs := pflag.NewFlagSet("nertrain", pflag.ContinueOnError)
 	fs.SetOutput(os.Stderr)
 	data := fs.String("data", "/work/shared/data/ner", "folder of the NER corpora")
-	out := fs.String("out", "ner/data/model.bin.gz", "model file to write")
+	out := fs.String("out", "ner/data/model.bin.zst", "model file to write")
 	bits := fs.Uint("bits", 22, "log2 of the hashed feature space (training needs 12*21 bytes per row)")
 	epochs := fs.Int("epochs", 6, "training epochs")
 	prune := fs.Int16("prune", 300, "drop quantised weights below this magnitude (of 32767)")
@@ -316,7 +316,10 @@ func writeModel(m *ner.Model, path string) error {
 	if err != nil {
 		return err
 	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	zw, err := zstd.NewWriter(f, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return err
+	}
 	if _, err := m.WriteTo(zw); err != nil {
 		return err
 	}
