@@ -32,7 +32,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
-	cacheTTL := fs.Duration("cache-ttl", server.DefaultCacheTTL, "keep API answers this `long` (0 disables; ingest through the server clears them)")
+	cacheTTL := fs.Duration("cache-ttl", server.DefaultCacheTTL, "keep API answers for this `duration` (0 disables; ingest through the server clears them)")
 	token := fs.String("ingest-token", os.Getenv("NEWSGRAPH_INGEST_TOKEN"), "enable POST /api/ingest for requests with this bearer `token` (env NEWSGRAPH_INGEST_TOKEN)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
