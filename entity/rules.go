@@ -18,6 +18,10 @@ func (Rules) Recognize(d *doc.Document) []doc.Mention {
 	toks := d.Tokens
 	for si := range d.Sentences {
 		s := d.Sentences[si]
+		if isHeadline(d, s) {
+			ms = headline(d, s, ms)
+			continue
+		}
 		for i := s.First; i < s.Last; {
 			t := toks[i]
 			if t.Kind != doc.Word || !(t.Is(doc.Upper) || t.Is(doc.AllUpper)) {
@@ -36,6 +40,54 @@ func (Rules) Recognize(d *doc.Document) []doc.Mention {
 			ms = classifyRun(d, i, end, ms)
 			i = end
 		}
+	}
+	return ms
+}
+
+// isHeadline reports a title-case sentence ("Clinton Hid Past Health
+// Problems From Public"), where capitals say nothing about names.
+func isHeadline(d *doc.Document, s doc.Sentence) bool {
+	words, caps, commonCaps := 0, 0, 0
+	for i := s.First; i < s.Last; i++ {
+		t := d.Tokens[i]
+		if t.Kind != doc.Word || len(t.Lower) <= 3 && !t.Is(doc.Upper) {
+			continue // short function words stay lower case in titles
+		}
+		words++
+		if t.Is(doc.Upper) || t.Is(doc.AllUpper) {
+			caps++
+			if i > s.First && lex.common[t.Lower] {
+				commonCaps++ // "Hid", "Past", "Problems": capitals no name explains
+			}
+		}
+	}
+	return words >= 5 && caps*5 >= words*4 && commonCaps >= 3
+}
+
+// headline finds names in a title-case sentence from knowledge alone: the
+// lexicons, the gazetteer, and a given name followed by a surname.
+func headline(d *doc.Document, s doc.Sentence, ms []doc.Mention) []doc.Mention {
+	toks := d.Tokens
+	for i := s.First; i < s.Last; {
+		if !isCap(toks[i]) {
+			i++
+			continue
+		}
+		end := min(s.Last, i+lex.maxPlaceW)
+		if n, m, ok := lexMatch(d, i, end); ok {
+			ms = append(ms, m)
+			i += n
+			continue
+		}
+		if lex.first[d.TokenText(i)] && i+1 < s.Last && isCap(toks[i+1]) && !lex.common[toks[i+1].Lower] {
+			ms = append(ms, mention(d, i, i+2, doc.Person))
+			i += 2
+			continue
+		}
+		if t := gazetteerType(d, i, i+1); t != doc.NoType && !lex.common[toks[i].Lower] {
+			ms = append(ms, mention(d, i, i+1, t))
+		}
+		i++
 	}
 	return ms
 }
@@ -284,7 +336,8 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 	switch {
 	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end) && (end-i == 2 && aloneElsewhere(d, end-1) || hasPersonContext(d, i) || personApposition(d, end)):
 		return doc.Person
-	case end-i == 2 && !toks[i].Is(doc.SentStart) && (personApposition(d, end) || speechAfter(d, end)) && !lex.orgHeads[last]:
+	case end-i == 2 && !toks[i].Is(doc.SentStart) && (personApposition(d, end) || speechAfter(d, end)) && !lex.orgHeads[last] &&
+		nameShaped(toks[i]) && nameShaped(toks[i+1]):
 		return doc.Person // "G Money, a presenter", "G Money says"
 	case end-i == 1:
 		// A lone unknown capitalised word: a person when it repeats a
@@ -410,6 +463,12 @@ func personApposition(d *doc.Document, end int) bool {
 		}
 	}
 	return false
+}
+
+// nameShaped reports a capitalised word with no digits and not in capitals
+// throughout: a name part, not "ISP" or "Freedom2surf".
+func nameShaped(t doc.Token) bool {
+	return t.Is(doc.Upper) && !t.Is(doc.AllUpper) && !t.Is(doc.HasDigit)
 }
 
 // speechAfter reports a speech verb right after a name ("G Money says"):

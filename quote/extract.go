@@ -74,7 +74,7 @@ func (x *extractor) sentence(si int) {
 			continue
 		}
 		cu, ok := cues[t.Lower]
-		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && x.mentionAt[c-1] < 0 {
+		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && x.mentionAt[c-1] < 0 && cu.lemma != "say" {
 			continue // a cue form inside a name ("United States") or a title ("Survey Finds")
 		}
 		if !x.verbUse(s, c, cu) {

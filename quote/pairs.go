@@ -16,7 +16,7 @@ type pair struct {
 // apostrophes or quotes inside quotes, and only pair when curly.
 func isDouble(d *doc.Document, t doc.Token) bool {
 	c := d.Text[t.Start]
-	if c == '"' {
+	if c == '"' || t.End-t.Start == 2 && d.Text[t.Start:t.End] == "''" {
 		return true
 	}
 	s := d.Text[t.Start:t.End]

@@ -81,7 +81,9 @@ var stopWords = map[string]bool{
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true,
 	"her": true, "their": true, "our": true, "some": true, "many": true, "most": true, "several": true,
-	"other": true, "another": true, "two": true, "three": true, "both": true, "all": true, "few": true}
+	"other": true, "another": true, "both": true, "all": true, "few": true, "one": true, "two": true,
+	"three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
+	"ten": true, "dozens": true, "hundreds": true, "thousands": true}
 
 // pronouns that can be speakers; a generic "you" is not one.
 var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
@@ -103,6 +105,11 @@ func (x *extractor) subjectLeft(j, first int) np {
 	t := d.Tokens[j]
 	if mi := x.mentionAt[j]; mi >= 0 {
 		m := d.Mentions[mi]
+		if m.Type != doc.Person {
+			if p := x.personBefore(m.First, first); p.ok() {
+				return p // "Chris Panayis, managing director of ISP Freedom2surf said"
+			}
+		}
 		if m.Type == doc.NORP && (m.Last-m.First == 1 && !isPlural(d.TokenText(m.First))) {
 			// "Russian troops": an adjective, the noun follows; not a subject.
 			return np{}
@@ -144,7 +151,7 @@ func (x *extractor) subjectLeft(j, first int) np {
 	a := j
 	for a > first && j-a < 5 {
 		p := d.Tokens[a-1]
-		if p.Kind != doc.Word || stopWords[p.Lower] || pronouns[p.Lower] {
+		if p.Kind != doc.Word && p.Kind != doc.Number || stopWords[p.Lower] || pronouns[p.Lower] {
 			break
 		}
 		a--
@@ -163,6 +170,33 @@ func (x *extractor) subjectLeft(j, first int) np {
 	}
 	if isPlural(head) && (a == first || d.Tokens[a-1].Kind != doc.Word) {
 		return np{a, j + 1}
+	}
+	return np{}
+}
+
+// personBefore finds a person named before an organisation that only
+// qualifies their role: "NAME, managing director of ORG", "NAME of ORG".
+func (x *extractor) personBefore(k, first int) np {
+	d := x.d
+	sawOf := false
+	for i := k - 1; i >= first && k-i <= 8; i-- {
+		t := d.Tokens[i]
+		switch {
+		case t.Lower == "of" || t.Lower == "at" || t.Lower == "from":
+			sawOf = true
+			if mi := x.mentionAt[i-1]; i > first && mi >= 0 && d.Mentions[mi].Type == doc.Person {
+				m := d.Mentions[mi]
+				return np{max(m.First, first), m.Last}
+			}
+		case t.Lower == ",":
+			if mi := x.mentionAt[i-1]; sawOf && i > first && mi >= 0 && d.Mentions[mi].Type == doc.Person {
+				m := d.Mentions[mi]
+				return np{max(m.First, first), m.Last}
+			}
+			return np{}
+		case t.Kind != doc.Word:
+			return np{}
+		}
 	}
 	return np{}
 }

@@ -90,7 +90,8 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		afterQuote := subj.first > s.First && (d.Tokens[subj.first-1].Is(doc.CloseQuote) ||
 			d.Tokens[subj.first-1].Lower == "," && subj.first-2 >= s.First && d.Tokens[subj.first-2].Is(doc.CloseQuote))
 		colonNext := k < s.Last && d.Tokens[k].Lower == ":"
-		if x.isEnd(k, s.Last) && !colonNext || afterQuote || k < s.Last && d.Tokens[k].Lower == "," && before > 2 {
+		quoteNext := k+1 < s.Last && d.Tokens[k].Lower == "," && d.Tokens[k+1].Is(doc.OpenQuote) && !afterQuote
+		if x.isEnd(k, s.Last) && !colonNext || afterQuote || k < s.Last && d.Tokens[k].Lower == "," && before > 2 && !quoteNext {
 			// "CONTENT, the ministry claimed." / `"...," Peskov underlined.`
 			// A parenthetical ("One reason, Ms Diemont says, is ...") reports
 			// the whole sentence.
@@ -117,7 +118,17 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if c > s.First {
 		r := x.subjectRight(c+1, s.Last)
 		afterComma := d.Tokens[c-1].Lower == "," || d.Tokens[c-1].Is(doc.CloseQuote)
-		if r.ok() && (afterComma || x.mentionAt[r.first] >= 0 && x.isEnd(r.last, s.Last) && c-s.First > 3) {
+		atEnd := r.ok() && x.isEnd(x.skipTrailer(r.last, s.Last), s.Last)
+		// After the name may come its qualifier: "Dr Doug Williams of BT, who ...".
+		qualified := r.ok() && r.last < s.Last && x.mentionAt[r.last-1] >= 0
+		if qualified {
+			switch d.Tokens[r.last].Lower {
+			case ",", "of", "at", "from", "(":
+			default:
+				qualified = false
+			}
+		}
+		if atEnd && (afterComma || x.mentionAt[r.first] >= 0 && c-s.First > 3) || afterComma && qualified {
 			cueSpan.End = d.Tokens[c].End
 			x.left(s, c, cueSpan, cu, x.speaker(r, c), conf)
 		}
@@ -208,7 +219,7 @@ func (x *extractor) clauseSubject(s doc.Sentence, c int) np {
 func (x *extractor) leadingSubject(s doc.Sentence, j int) np {
 	d := x.d
 	f := s.First
-	if mi := x.mentionAt[f]; mi >= 0 && d.Mentions[mi].Type != doc.NORP && d.Mentions[mi].Last < j {
+	if mi := x.mentionAt[f]; mi >= 0 && (d.Mentions[mi].Type != doc.NORP || isPlural(d.Tokens[d.Mentions[mi].Last-1].Lower)) && d.Mentions[mi].Last < j {
 		return np{f, d.Mentions[mi].Last}
 	}
 	if d.Tokens[f].Lower == "the" && f+1 < j {

@@ -82,6 +82,9 @@ func quoteMark(s string, i int) (w, dir int) {
 	case '"':
 		return 1, 0
 	case '\'':
+		if i+1 < len(s) && s[i+1] == '\'' {
+			return 2, 0 // '' stands for a double mark in some newsrooms' text
+		}
 		return 1, 0
 	}
 	r, w := utf8.DecodeRuneInString(s[i:])
