@@ -85,7 +85,8 @@ func (s *Store) Entity(ctx context.Context, id int64) (*Entity, error) {
 		},
 		func() error {
 			e.Statements = []Statement{}
-			return s.statements(ctx, `SELECT `+statementCols+statementFrom+` WHERE q.speaker_id = ? ORDER BY a.published DESC NULLS LAST, q.id DESC LIMIT 50`, []any{id},
+			return s.statements(ctx, `SELECT `+statementCols+` FROM (SELECT q.* FROM quotes q WHERE q.speaker_id = ? ORDER BY `+s.d.newest("q")+` LIMIT 50) q
+				JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id ORDER BY `+s.d.newest("q"), []any{id},
 				func(st Statement) error { e.Statements = append(e.Statements, st); return nil })
 		},
 		func() (err error) {
@@ -95,7 +96,9 @@ func (s *Store) Entity(ctx context.Context, id int64) (*Entity, error) {
 		},
 		func() error {
 			e.About = []Statement{}
-			return s.statements(ctx, `SELECT `+statementCols+statementFrom+` WHERE q.id IN (SELECT quote_id FROM quote_entities WHERE entity_id = ?) AND (q.speaker_id IS NULL OR q.speaker_id <> ?) ORDER BY a.published DESC NULLS LAST, q.id DESC LIMIT 50`, []any{id, id},
+			return s.statements(ctx, `SELECT `+statementCols+` FROM (SELECT q.* FROM quotes q WHERE q.id IN (SELECT quote_id FROM quote_entities WHERE entity_id = ?)
+				AND (q.speaker_id IS NULL OR q.speaker_id <> ?) ORDER BY `+s.d.newest("q")+` LIMIT 50) q
+				JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id ORDER BY `+s.d.newest("q"), []any{id, id},
 				func(st Statement) error { e.About = append(e.About, st); return nil })
 		},
 	}
