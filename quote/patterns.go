@@ -160,6 +160,9 @@ func (x *extractor) subjectLeft(j, first int) np {
 		}
 	}
 	head := t.Lower
+	if p := x.personBefore(a, first); p.ok() {
+		return p
+	}
 	// A description needs a determiner, a plural head or a known head
 	// word; otherwise the word is more likely a verb or adverb.
 	if a == j && t.Is(doc.Upper) && !entity.IsCommonWord(t.Lower) {
