@@ -101,6 +101,7 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 	if a.URL == "" {
 		a.URL = pageURL
 	}
+	a.Published = publishedDate(root, a.Published, a.URL)
 	if len(a.Authors) == 0 {
 		a.Authors = bylineAuthor(root)
 	}
