@@ -93,6 +93,9 @@ func (x *extractor) colon(s doc.Sentence, c int) {
 	}
 	mi := x.mentionAt[c-1]
 	pi := x.inQuote[c+1]
+	if pi < 0 && x.transcript(s, c) {
+		return
+	}
 	if mi < 0 || pi < 0 || x.pairs[pi].open != c+1 || x.used[pi] {
 		return
 	}
@@ -101,6 +104,34 @@ func (x *extractor) colon(s doc.Sentence, c int) {
 	}
 	sp := x.speaker(x.subjectLeft(c-1, s.First), c)
 	x.add(doc.Direct, x.pairs[pi].content(d), doc.Span{}, "", sp, 0.8)
+}
+
+// transcript handles an interview transcript's turn: a paragraph opening
+// with a speaker's name in capitals and a colon ("PENCE: Well, look, ...").
+// The rest of the paragraph is what they said.
+func (x *extractor) transcript(s doc.Sentence, c int) bool {
+	d := x.d
+	a := c - 1
+	for a > s.First && d.Tokens[a-1].Is(doc.AllUpper) {
+		a--
+	}
+	if !d.Tokens[a].Is(doc.ParaStart) || !d.Tokens[c-1].Is(doc.AllUpper) || c-a > 3 {
+		return false
+	}
+	end := c + 1
+	for end < len(d.Tokens) && !d.Tokens[end].Is(doc.ParaStart) {
+		end++
+	}
+	if end-c < 3 {
+		return false
+	}
+	sp := &doc.Speaker{Entity: -1, Kind: doc.PersonSpeaker, Mention: doc.Span{Start: d.Tokens[a].Start, End: d.Tokens[c-1].End}}
+	if mi := x.mentionAt[c-1]; mi >= 0 && d.Mentions[mi].Type == doc.Person {
+		x.setEntity(sp, d.Mentions[mi].Entity)
+	}
+	content := doc.Span{Start: d.Tokens[c+1].Start, End: d.Tokens[end-1].End}
+	x.add(x.kindOf(content), content, doc.Span{}, "", sp, 0.7)
+	return true
 }
 
 // nounCues are nouns of statements whose content follows as a clause:
@@ -251,6 +282,12 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	if c+1 < s.Last && prepCues[cu.lemma+" "+d.Tokens[c+1].Lower] {
 		return true // "called for calm", "talked about the economy"
 	}
+	if x.documentSubject(s, c) {
+		return true // "a poll shows Clinton leading", "the study found"
+	}
+	if cu.lemma == "call" && x.quoteAhead(c, s.Last) {
+		return true // naming: `Clinton called them "deplorables"`
+	}
 	if cu.lemma == "rule" || cu.lemma == "call" || cu.lemma == "order" || cu.lemma == "point" || cu.lemma == "show" ||
 		cu.lemma == "find" || cu.lemma == "hold" || cu.lemma == "charge" || cu.lemma == "question" || cu.lemma == "learn" ||
 		cu.lemma == "hear" || cu.lemma == "quote" || cu.lemma == "welcome" || cu.lemma == "brief" || cu.lemma == "project" ||
@@ -272,7 +309,32 @@ var prepCues = map[string]bool{
 	"complain about": true, "complain of": true, "write about": true, "write of": true,
 	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
 	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,
-	"plead for": true, "lobby for": true, "vouch for": true,
+	"plead for": true, "lobby for": true, "vouch for": true, "call on": true, "point to": true,
+}
+
+// documentNouns are sources that are documents or data rather than people.
+var documentNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true,
+	"study": true, "studies": true, "report": true, "reports": true, "data": true, "figures": true,
+	"research": true, "analysis": true, "statement": true, "memo": true, "letter": true,
+	"document": true, "documents": true, "records": true, "filing": true, "filings": true,
+	"transcript": true, "review": true, "audit": true, "investigation": true, "census": true,
+	"statistics": true, "estimates": true, "average": true, "slide": true, "video": true, "footage": true}
+
+// documentSubject reports a cue whose subject is a document: "the poll
+// shows", "a new study found".
+func (x *extractor) documentSubject(s doc.Sentence, c int) bool {
+	j := x.skipAdverbsLeft(c-1, s.First)
+	return j >= s.First && documentNouns[x.d.Tokens[j].Lower]
+}
+
+// quoteAhead reports a quotation opening later in the sentence.
+func (x *extractor) quoteAhead(c, last int) bool {
+	for k := c + 1; k < last; k++ {
+		if pi := x.inQuote[k]; pi >= 0 && x.pairs[pi].open == k {
+			return true
+		}
+	}
+	return false
 }
 
 // statement records one statement; content is trimmed of edge punctuation
