@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 
-	"github.com/klauspost/compress/zstd"
 	"os"
 	"slices"
 	"strings"
@@ -240,18 +239,6 @@ func BenchmarkRecognize(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-}
-
-func BenchmarkDefaultLoad(b *testing.B) {
-	lx, _ := sharedLexicon()
-	for range b.N {
-		zr, _ := zstd.NewReader(bytes.NewReader(modelZst))
-		_, err := readModel(zr, lx)
-		zr.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // FuzzReadModel: a model file of any bytes reads as a model or an error,
