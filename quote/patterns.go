@@ -187,14 +187,18 @@ func (x *extractor) personBefore(k, first int) np {
 		switch {
 		case t.Lower == "of" || t.Lower == "at" || t.Lower == "from":
 			sawOf = true
-			if mi := x.mentionAt[i-1]; i > first && mi >= 0 && d.Mentions[mi].Type == doc.Person {
-				m := d.Mentions[mi]
-				return np{max(m.First, first), m.Last}
+			if i > first {
+				if mi := x.mentionAt[i-1]; mi >= 0 && d.Mentions[mi].Type == doc.Person {
+					m := d.Mentions[mi]
+					return np{max(m.First, first), m.Last}
+				}
 			}
 		case t.Lower == ",":
-			if mi := x.mentionAt[i-1]; sawOf && i > first && mi >= 0 && d.Mentions[mi].Type == doc.Person {
-				m := d.Mentions[mi]
-				return np{max(m.First, first), m.Last}
+			if sawOf && i > first {
+				if mi := x.mentionAt[i-1]; mi >= 0 && d.Mentions[mi].Type == doc.Person {
+					m := d.Mentions[mi]
+					return np{max(m.First, first), m.Last}
+				}
 			}
 			return np{}
 		case t.Kind != doc.Word:
