@@ -125,6 +125,15 @@ func TestBrowser(t *testing.T) {
 	if total := value(t, ctx, chromedp.Text(`#total`)); total != "2 statements" {
 		t.Errorf("search total %q, want 2 statements", total)
 	}
+	if n := value(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#article-hits li").length`)); n != 1 {
+		t.Errorf("%d article hits for regrouping, want 1", n)
+	}
+	do(chromedp.SendKeys(`#f-speaker`, "pes"))
+	do(until(`document.querySelectorAll("#dl-speaker option").length > 0`))
+	if v := value(t, ctx, chromedp.Evaluate[string](`document.querySelector("#dl-speaker option").value`)); !strings.Contains(v, "Peskov") {
+		t.Errorf("speaker suggestion %q, want a Peskov", v)
+	}
+	value(t, ctx, chromedp.Evaluate[string](`document.querySelector("#f-speaker").value = ""`))
 	shot("search.png")
 	do(chromedp.Click(`#results .statement a.article-link`), until(`location.hash.startsWith("#/article")`), ready)
 	if title := value(t, ctx, chromedp.Text(`#article-title`)); title != "Russia says it is regrouping near Chernigov" {

@@ -73,6 +73,20 @@ function statementCard(st) {
 
 // ---- search page ----
 
+// suggestions fills a datalist with entities whose name starts with what
+// was typed; the value is the name, which every filter accepts.
+let suggestTimer = 0;
+function suggestions(prefix, type, dl) {
+  clearTimeout(suggestTimer);
+  if (prefix.trim().length < 2) return;
+  suggestTimer = setTimeout(async () => {
+    const q = new URLSearchParams({ prefix, limit: 10 });
+    if (type) q.set("type", type);
+    const fs = await api("/api/entities?" + q.toString()).catch(() => []);
+    dl.replaceChildren(...fs.map((f) => el("option", { value: f.label })));
+  }, 150);
+}
+
 const FILTERS = [
   ["speaker", "Speaker"], ["place", "Place"], ["entity", "Article mentions"], ["about", "Statement mentions"],
   ["cue", "Cue (lemma)"], ["site", "Outlet"], ["from", "From (YYYY-MM-DD)"], ["to", "To (YYYY-MM-DD)"],
@@ -82,8 +96,15 @@ async function searchPage(params) {
   document.getElementById("q").value = params.get("q") || "";
   const p = Object.fromEntries(params.entries());
   const form = el("form", { class: "filters", id: "filters" });
+  const suggest = { speaker: "", place: "GPE", entity: "", about: "" };
   for (const [k, label] of FILTERS) {
-    form.append(el("label", { for: "f-" + k }, label), el("input", { id: "f-" + k, name: k, value: p[k] || "" }));
+    const input = el("input", { id: "f-" + k, name: k, value: p[k] || "", list: k in suggest ? "dl-" + k : null, autocomplete: "off" });
+    form.append(el("label", { for: "f-" + k }, label), input);
+    if (k in suggest) {
+      const dl = el("datalist", { id: "dl-" + k });
+      form.append(dl);
+      input.addEventListener("input", () => suggestions(input.value, suggest[k], dl));
+    }
   }
   const kind = el("select", { id: "f-kind", name: "kind" },
     ...["", "direct", "mixed", "indirect"].map((k) => el("option", { value: k, selected: (p.kind || "") === k }, k || "any kind")));
@@ -109,6 +130,15 @@ async function searchPage(params) {
     pager.append(el("span", { class: "muted" }, `${offset + 1}–${Math.min(offset + limit, res.total)}`));
     if (offset + limit < res.total) pager.append(el("a", { href: hrefSearch({ ...p, offset: offset + limit }), id: "next" }, "older →"));
     results.append(pager);
+  }
+  if (p.q) {
+    // The same words over whole articles, for what no statement says.
+    const arts = await api("/api/articles?" + new URLSearchParams({ q: p.q, limit: 5 }).toString());
+    if (arts.total > 0) {
+      results.append(el("h2", {}, `Articles mentioning “${p.q}” (${arts.total})`),
+        el("ul", { id: "article-hits" }, ...arts.articles.map((a) => el("li", {},
+          el("a", { href: hrefArticle(a.id) }, a.title || a.id), el("span", { class: "muted" }, " " + [a.published, a.site].filter(Boolean).join(" · "))))));
+    }
   }
   const names = { speaker: "Speakers", site: "Outlets", cue: "Cues", kind: "Kinds" };
   for (const [k, title] of Object.entries(names)) {
