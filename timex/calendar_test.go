@@ -1,6 +1,10 @@
 package timex
 
-import "testing"
+import (
+	"testing"
+
+	"newsgraph/doc"
+)
 
 func TestEaster(t *testing.T) {
 	for _, c := range []struct {
@@ -86,5 +90,28 @@ func TestNumericDateReadings(t *testing.T) {
 		if got := describe(tagText(c.text, day(c.ref))); got != c.want {
 			t.Errorf("ref %s %q: got %q, want %q", c.ref, c.text, got, c.want)
 		}
+	}
+}
+
+// TestHeadFilter checks that the prefilter never drops a head word, and
+// that it does drop most words of running text (its reason to exist).
+func TestHeadFilter(t *testing.T) {
+	for w := range heads {
+		if !maybeHead(w) {
+			t.Errorf("head word %q is filtered out", w)
+		}
+	}
+	d := loadDoc(t, "testdata/russia-regrouping-2022-03-30.txt", day("2022-03-30"))
+	pass, words := 0, 0
+	for _, tk := range d.Tokens {
+		if tk.Kind == doc.Word {
+			words++
+			if maybeHead(tk.Lower) {
+				pass++
+			}
+		}
+	}
+	if pass*4 > words {
+		t.Errorf("filter lets %d of %d words through", pass, words)
 	}
 }

@@ -43,7 +43,11 @@ func Tag(d *doc.Document) {
 		case doc.Number:
 			m, ok = t.number(i)
 		case doc.Word:
-			if h, found := heads[tk.Lower]; found {
+			if !maybeHead(tk.Lower) {
+				if tk.Flags&doc.HasHyphen != 0 {
+					m, ok = t.hyphen(i)
+				}
+			} else if h, found := heads[tk.Lower]; found {
 				m, ok = t.word(i, h)
 			} else if tk.Flags&doc.HasHyphen != 0 {
 				m, ok = t.hyphen(i)
