@@ -87,8 +87,13 @@ func loadLexicon() *lexicon {
 		}
 	}
 	var section map[string]bool
+	female, male := map[string]bool{}, map[string]bool{}
 	for _, line := range lines("words.txt") {
 		switch line {
+		case "[female]":
+			section = female
+		case "[male]":
+			section = male
 		case "[title]":
 			section = l.titles
 		case "[role]":
@@ -122,6 +127,13 @@ func loadLexicon() *lexicon {
 				l.gender[w] = g.code
 			}
 		}
+	}
+	// The hand-kept lists settle what the Moby lists leave open or miss.
+	for w := range female {
+		l.first[w], l.gender[w] = true, 'f'
+	}
+	for w := range male {
+		l.first[w], l.gender[w] = true, 'm'
 	}
 	return l
 }
