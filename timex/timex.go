@@ -1,11 +1,11 @@
 // Package timex finds time expressions in English news text and resolves
 // them to TIMEX3-style values against the article's publication date.
 //
-// Tag is token-driven: it looks each word token up once in a small trigger
-// table (month and weekday names, calendar units, "today", "annually", ...)
-// and inspects digits only on number tokens; the full parse around a trigger
-// runs only where one fires, so the stage costs little more than a map lookup
-// per word and allocates only for the expressions it finds.
+// Tag is token-driven: a bit-filter lets about one word in twenty through to
+// a small trigger table (month and weekday names, calendar units, "today",
+// "annually", ...), and digits are inspected only on number tokens; the full
+// parse around a trigger runs only where one fires, so the stage allocates
+// only for the expressions it finds.
 //
 // Underspecified dates are resolved the way a news reader does:
 //   - a bare weekday ("on Wednesday") is the most recent such day, the
