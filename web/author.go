@@ -67,7 +67,7 @@ func fold(text string) folded {
 // Fischer", "Guido Beyß" for "Guido Beyss", "Perry Bacon Jr." for "Perry
 // Bacon Jr") with its byte range. The extractor normalises author names; the
 // page's own spelling is what a reader sees.
-func originalSpelling(name, text string, ft folded) (string, int, int, bool) {
+func originalSpelling(name, text string, ft folded, anyCase bool) (string, int, int, bool) {
 	fn := strings.TrimSpace(fold(name).s)
 	if len(fn) < 2 {
 		return "", 0, 0, false
@@ -85,7 +85,7 @@ func originalSpelling(name, text string, ft folded) (string, int, int, bool) {
 		// Whole words only, and not a lower-case URL slug or e-mail
 		// address ("georg-kasch") when the name has capitals.
 		if (i == 0 || ft.s[i-1] == ' ') && (j == len(ft.s) || ft.s[j] == ' ') &&
-			(strings.ToLower(out) != out || strings.ToLower(name) == name) {
+			(anyCase || strings.ToLower(out) != out || strings.ToLower(name) == name) {
 			// Keep the full stop of an abbreviation: "Jr.", "Joe S.".
 			if stop < len(text) && text[stop] == '.' {
 				last := out[strings.LastIndexAny(out, " .")+1:]
@@ -118,7 +118,7 @@ func restoreAuthors(authors []string, root *html.Node, source string) []string {
 	joined, prevEnd := true, -1
 	first := -1
 	for _, a := range authors {
-		if s, start, stop, ok := originalSpelling(a, visible, fv); ok {
+		if s, start, stop, ok := originalSpelling(a, visible, fv, true); ok {
 			if first < 0 {
 				first = start
 			} else if start < prevEnd || !authorJoin.MatchString(visible[prevEnd:start]) {
@@ -134,14 +134,16 @@ func restoreAuthors(authors []string, root *html.Node, source string) []string {
 			f := fold(source)
 			fs = &f
 		}
-		if s, _, _, ok := originalSpelling(a, source, *fs); ok {
+		if s, _, _, ok := originalSpelling(a, source, *fs, false); ok {
 			out = append(out, collapseSpace(s))
 			continue
 		}
 		out = append(out, a)
 	}
 	if joined && len(out) > 1 {
-		return []string{collapseSpace(visible[first:prevEnd])}
+		if c := cleanAuthor(visible[first:prevEnd]); c != "" {
+			return []string{c}
+		}
 	}
 	kept := out[:0]
 	for _, a := range out {
@@ -293,7 +295,7 @@ func twitterAuthor(root *html.Node) string {
 
 // bylinePrefix and bylineSuffix are the words around a name in a byline.
 var (
-	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|verfasst|geschrieben|erstellt|veröffentlicht)\s+(?:by|von)|zeige alle beiträge von|view all posts by|beitrag von|autor(?:in)?|author|by|von|par|por|di|door|text|interview)\s*[:|]?\s+`)
+	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|verfasst|geschrieben|erstellt|veröffentlicht|eingestellt)\s+(?:by|von)|zeige alle beiträge von|view all posts by|beitrag von|autor(?:in)?|author|by|von|par|por|di|door|text|interview)\s*[:|]?\s+`)
 	bylineSuffix = regexp.MustCompile(`(?i)\s+(?:am|um|on|at|vor|stand|\||•|-|–)(?:\s.*)?$`)
 )
 

@@ -15,6 +15,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/go-shiori/dom"
+	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
@@ -68,6 +69,13 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
 	markLineBreaks(root)
+	// htmldate reads dates in the text, so it gets the page before
+	// markEdgeSpaces touches it.
+	var date time.Time
+	if d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, URL: pageURL}); err == nil {
+		date = d.DateTime
+	}
+	markEdgeSpaces(root)
 	var u *nurl.URL
 	if pageURL != "" {
 		if u, err = nurl.Parse(pageURL); err != nil {
@@ -79,7 +87,7 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 		EnableFallback:  true,
 		ExcludeComments: true,
 		PruneSelector:   captionSelector,
-		HtmlDateMode:    trafilatura.Extensive,
+		HtmlDateMode:    trafilatura.Disabled,
 	}
 	// readeck's fork is the maintained readability; trafilatura uses it as
 	// its first fallback candidate instead of the go-shiori original.
@@ -95,7 +103,7 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 		Authors:   restoreAuthors(splitAuthors(res.Metadata.Author), root, text),
 		URL:       res.Metadata.URL,
 		Site:      collapseSpace(res.Metadata.Sitename),
-		Published: res.Metadata.Date,
+		Published: date,
 		Text:      articleText(res.ContentNode, res.Metadata.Title),
 	}
 	if a.URL == "" {
@@ -160,6 +168,45 @@ func HTML(name string, page []byte) (*doc.Document, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return a.Document(name), nil
+}
+
+// spaceMark stands in for white space at the edge of an inline element
+// during extraction. trafilatura trims the text and tail of every element,
+// so "<em>Diálogo. </em>Larreta" or "selbsterklärend.</strong> Der" would
+// lose the only space between two sentences; a character that is not white
+// space survives the trimming and BlockText turns it back into a space.
+const spaceMark = '\ue000'
+
+// markEdgeSpaces replaces the white space at the edges of text nodes next
+// to inline elements with spaceMark.
+func markEdgeSpaces(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if skipped[c.Data] || c.Data == "pre" || c.Data == "head" || c.Data == "title" {
+				continue
+			}
+			markEdgeSpaces(c)
+		case html.TextNode:
+			prevInline := c.PrevSibling != nil && c.PrevSibling.Type == html.ElementNode && inline[c.PrevSibling.Data]
+			nextInline := c.NextSibling != nil && c.NextSibling.Type == html.ElementNode && inline[c.NextSibling.Data]
+			parentInline := n.Type == html.ElementNode && inline[n.Data]
+			t := c.Data
+			if strings.TrimSpace(t) == "" {
+				if prevInline && nextInline {
+					c.Data = string(spaceMark)
+				}
+				continue
+			}
+			if l := len(t) - len(strings.TrimLeftFunc(t, unicode.IsSpace)); l > 0 && (prevInline || parentInline) {
+				t = string(spaceMark) + t[l:]
+			}
+			if r := len(t) - len(strings.TrimRightFunc(t, unicode.IsSpace)); r > 0 && (nextInline || parentInline) {
+				t = t[:len(t)-r] + string(spaceMark)
+			}
+			c.Data = t
+		}
+	}
 }
 
 // markLineBreaks puts a newline before every <br>: trafilatura drops a <br>

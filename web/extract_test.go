@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -89,6 +91,30 @@ func TestExtractArticle(t *testing.T) {
 				t.Errorf("%s: failed; text:\n%s\narticle: %+v", c.what, a.Text, a)
 			}
 		}
+	}
+}
+
+// TestEdgeSpaces checks that the space between two sentences survives when
+// it sits at the edge of an inline element, which trafilatura trims.
+func TestEdgeSpaces(t *testing.T) {
+	body := strings.Repeat("<p>Filler sentence that makes this page long enough to be an article for the extractor.</p>", 4)
+	tests := []struct{ name, para, want string }{
+		{"space inside em", `<p><em>Diálogo. </em>Larreta y Bullrich se reunieron en secreto para bajar la tensión.</p>`, "Diálogo. Larreta"},
+		{"space after strong", `<p>Auch wenn der Gesetzgeber es nicht explizit benennt, ging es um das Ansehen. <strong>Die Beschneidung ist in keinem Staat untersagt. Das ist somit selbsterklärend.</strong> Der damit einhergehende Ansehensverlust war groß.</p>`, "selbsterklärend. Der"},
+		{"space between inline elements", `<p><b>First part ends here.</b> <i>Second part starts here and goes on.</i></p>`, "here. Second"},
+		{"no-break space after span", "<p><span>Vaccine for children</span>. <span>Am J Epidemiol</span> 2005 and more text here.</p>", "children. Am J"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><body><article>" + tt.para + body + "</article></body></html>"
+			a, err := Extract([]byte(page), "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text, tt.want) || strings.ContainsRune(a.Text, spaceMark) {
+				t.Errorf("text %q does not contain %q", a.Text, tt.want)
+			}
+		})
 	}
 }
 
@@ -186,4 +212,27 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+}
+
+func TestMarkEdgeSpaces(t *testing.T) {
+	const m = string(spaceMark)
+	tests := []struct{ in, want string }{
+		{`<p><em>Diálogo. </em>Larreta</p>`, `<p><em>Diálogo.` + m + `</em>Larreta</p>`},
+		{`<p><strong>a.</strong> Der</p>`, `<p><strong>a.</strong>` + m + `Der</p>`},
+		{`<p><b>x</b> <i>y</i></p>`, `<p><b>x</b>` + m + `<i>y</i></p>`},
+		{"<p>  plain  </p>", "<p>  plain  </p>"},
+		{"<pre><b>x</b> y</pre>", "<pre><b>x</b> y</pre>"},
+	}
+	for _, tt := range tests {
+		root, _ := html.Parse(strings.NewReader(tt.in))
+		markEdgeSpaces(root)
+		var b strings.Builder
+		body := root.FirstChild.LastChild // <html><head/><body>
+		for c := body.FirstChild; c != nil; c = c.NextSibling {
+			html.Render(&b, c)
+		}
+		if b.String() != tt.want {
+			t.Errorf("markEdgeSpaces(%q) = %q, want %q", tt.in, b.String(), tt.want)
+		}
+	}
 }

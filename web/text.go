@@ -105,7 +105,7 @@ func collapseSpace(s string) string {
 			// Soft hyphens and zero-width characters would split words for
 			// every later stage.
 			continue
-		case unicode.IsSpace(r):
+		case unicode.IsSpace(r) || r == spaceMark:
 			space = true
 			continue
 		}
