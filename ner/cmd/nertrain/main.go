@@ -39,11 +39,12 @@ func main() {
 	gmbOnly := fs.Bool("gmb-only", false, "train on GMB alone (for comparison)")
 	sample := fs.String("sample", "", "write the regression-test sample to this folder")
 	recognizer := fs.String("recognizer", "ner", "with --eval, the recogniser to score: ner, rules (entity.Rules), rules+ner or ner+rules (entity.Ensemble)")
+	skip := fs.StringSlice("skip", nil, "corpora to leave out of training (wikigold, sec, btc, wnut17, re3d, uner-dev, gum)")
 	gmbWeight := fs.Int("gmb-weight", 1, "times GMB's training sentences are seen per epoch")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
-	if err := run(*data, *out, uint(*bits), *epochs, *prune, *evalOnly, *gmbOnly, *sample, *gmbWeight, *recognizer); err != nil {
+	if err := run(*data, *out, uint(*bits), *epochs, *prune, *evalOnly, *gmbOnly, *sample, *gmbWeight, *recognizer, *skip); err != nil {
 		fmt.Fprintln(os.Stderr, "nertrain:", err)
 		os.Exit(1)
 	}
@@ -233,7 +234,7 @@ func foldUNER(t doc.EntityType) doc.EntityType {
 	return t
 }
 
-func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly bool, sample string, gmbWeight int, recognizer string) error {
+func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly bool, sample string, gmbWeight int, recognizer string, skip []string) error {
 	gmb, err := readFiles([]string{filepath.Join(data, "gmb-kaggle/ner_dataset.csv")}, corpus.ReadGMB)
 	if err != nil {
 		return err
@@ -275,6 +276,9 @@ func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly
 		}
 		if !gmbOnly {
 			for _, sp := range specs(data) {
+				if slices.Contains(skip, sp.name) {
+					continue
+				}
 				s, err := readFiles(sp.files, sp.read)
 				if err != nil {
 					return fmt.Errorf("%s: %w", sp.name, err)
