@@ -7,12 +7,13 @@ import (
 // scratch holds one Recognize call's buffers, pooled so that steady-state
 // recognition allocates only the returned mentions.
 type scratch struct {
-	props  []props
-	rows   [numFeatures]uint32
-	emit   []int32
-	back   []tag
-	tags   []tag
-	chunks []Chunk
+	props   []props
+	rows    [numFeatures]uint32
+	emit    []int32
+	back    []tag
+	tags    []tag
+	chunks  []Chunk
+	regions [][2]int
 }
 
 func grow[T any](s []T, n int) []T {
@@ -23,10 +24,35 @@ func grow[T any](s []T, n int) []T {
 }
 
 // maxGap is how many lower-case tokens may sit inside one scored region
-// ("Bank of England", "Federal Bureau of the Investigation"). Tokens outside
+// ("Bank of England", "University of the West Indies"). Tokens outside
 // regions are O without being scored: names in news carry a capital, and
 // skipping the rest is most of the recogniser's speed.
 const maxGap = 2
+
+// appendRegions appends the [start, end) token ranges that Recognize scores
+// in the sentence [first, last): runs of capitalised tokens with at most
+// maxGap other tokens between two of them.
+func appendRegions(dst [][2]int, d *doc.Document, first, last int) [][2]int {
+	start, end := -1, -1
+	for i := first; i < last; i++ {
+		t := &d.Tokens[i]
+		if !isCandidate(d.Text[t.Start:t.End], t.Lower) {
+			continue
+		}
+		if start >= 0 && i-end <= maxGap {
+			end = i + 1
+			continue
+		}
+		if start >= 0 {
+			dst = append(dst, [2]int{start, end})
+		}
+		start, end = i, i+1
+	}
+	if start >= 0 {
+		dst = append(dst, [2]int{start, end})
+	}
+	return dst
+}
 
 // Recognize finds the entity mentions of d, in text order, with Entity -1.
 // A name that occurs more than once keeps one type throughout the document.
@@ -43,7 +69,10 @@ func (m *Model) Recognize(d *doc.Document) []doc.Mention {
 	m.lx.computeProps(d, sc.props)
 	sc.chunks = sc.chunks[:0]
 	for _, s := range d.Sentences {
-		sc.chunks = m.tagSentence(d, sc, s.First, s.Last, sc.chunks)
+		sc.regions = appendRegions(sc.regions[:0], d, s.First, s.Last)
+		for _, r := range sc.regions {
+			sc.chunks = m.tagRegion(sc, s.First, s.Last, r[0], r[1], sc.chunks)
+		}
 	}
 	if len(sc.chunks) == 0 {
 		return nil
@@ -60,31 +89,6 @@ func (m *Model) Recognize(d *doc.Document) []doc.Mention {
 			Entity: -1,
 		}
 	}
-	return out
-}
-
-// tagSentence decodes the capitalised regions of tokens [first, last) and
-// appends the chunks found.
-func (m *Model) tagSentence(d *doc.Document, sc *scratch, first, last int, out []Chunk) []Chunk {
-	start, end := -1, -1 // current region [start, end)
-	flush := func() {
-		if start >= 0 {
-			out = m.tagRegion(sc, first, last, start, end, out)
-		}
-	}
-	for i := first; i < last; i++ {
-		t := &d.Tokens[i]
-		if !isCandidate(d.Text[t.Start:t.End], t.Lower) {
-			continue
-		}
-		if start >= 0 && i-end <= maxGap {
-			end = i + 1
-			continue
-		}
-		flush()
-		start, end = i, i+1
-	}
-	flush()
 	return out
 }
 

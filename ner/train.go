@@ -135,7 +135,7 @@ func buildRegions(lx *lexicon, examples []Example, bits uint) ([]region, int) {
 		lx.computeProps(d, p)
 		gold := encodeBILOU(len(d.Tokens), ex.Chunks)
 		for _, s := range d.Sentences {
-			for _, rg := range candidateRegions(d, s.First, s.Last) {
+			for _, rg := range appendRegions(nil, d, s.First, s.Last) {
 				g := gold[rg[0]:rg[1]]
 				if !wellFormed(g) {
 					skipped++
@@ -150,31 +150,6 @@ func buildRegions(lx *lexicon, examples []Example, bits uint) ([]region, int) {
 		}
 	}
 	return regions, skipped
-}
-
-// candidateRegions returns the [start, end) token ranges Recognize scores in
-// the sentence [first, last).
-func candidateRegions(d *doc.Document, first, last int) [][2]int {
-	var out [][2]int
-	start, end := -1, -1
-	for i := first; i < last; i++ {
-		t := &d.Tokens[i]
-		if !isCandidate(d.Text[t.Start:t.End], t.Lower) {
-			continue
-		}
-		if start >= 0 && i-end <= maxGap {
-			end = i + 1
-			continue
-		}
-		if start >= 0 {
-			out = append(out, [2]int{start, end})
-		}
-		start, end = i, i+1
-	}
-	if start >= 0 {
-		out = append(out, [2]int{start, end})
-	}
-	return out
 }
 
 func wellFormed(tags []tag) bool {
