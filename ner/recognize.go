@@ -154,21 +154,34 @@ func unifyTypes(p []props, chunks []Chunk) {
 	}
 }
 
+// leadingWords are function words that a capital at the start of a
+// sentence can glue onto the name after them ("While Blackburn", "The
+// United Kingdom"). Mid-sentence only "the" before a place is dropped:
+// corpora keep it in some organisation names.
+var leadingWords = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "but": true, "or": true, "while": true,
+	"when": true, "if": true, "as": true, "in": true, "on": true, "at": true, "for": true,
+	"from": true, "with": true, "after": true, "before": true, "since": true, "although": true,
+	"though": true, "because": true, "so": true, "then": true, "yet": true, "by": true,
+	"to": true, "this": true, "that": true, "these": true, "those": true, "his": true,
+	"her": true, "their": true, "its": true, "our": true, "my": true, "your": true,
+	"meanwhile": true, "however": true, "also": true, "now": true, "under": true, "like": true,
+}
+
 // tidy applies newsgraph's naming conventions, which the training corpora
-// do not all share, to the decoded chunks: a person's name starts after any
-// title ("Mr", "President"), a title alone is no name, a place starts after
-// "the", and a lone demonym or group word ("Russian", "Tories") is NORP
-// whatever the corpora called it.
+// do not all share, to the decoded chunks: a name does not start with a
+// function word ("the", "While"), a person's name starts after any title
+// ("Mr", "President"), a title alone is no name, and a lone demonym or
+// group word ("Russian", "Tories") is NORP whatever the corpora called it.
 func tidy(d *doc.Document, p []props, chunks []Chunk) []Chunk {
 	out := chunks[:0]
 	for _, c := range chunks {
-		switch c.Type {
-		case doc.Person:
+		if t := &d.Tokens[c.First]; c.Last-c.First > 1 && leadingWords[t.Lower] &&
+			(t.Flags&doc.SentStart != 0 || t.Lower == "the" && (c.Type == doc.GPE || c.Type == doc.Loc)) {
+			c.First++
+		}
+		if c.Type == doc.Person {
 			for c.First < c.Last && titles[d.Tokens[c.First].Lower] {
-				c.First++
-			}
-		case doc.GPE, doc.Loc:
-			if c.Last-c.First > 1 && d.Tokens[c.First].Lower == "the" {
 				c.First++
 			}
 		}
