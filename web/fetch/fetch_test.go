@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	flag "github.com/spf13/pflag"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/time/rate"
 )
@@ -403,5 +404,23 @@ func TestNotArticle(t *testing.T) {
 	}
 	if _, err := f.Fetch(context.Background(), srv.URL+"/img"); err == nil || !strings.Contains(err.Error(), "not an HTML page") {
 		t.Errorf("/img: err = %v", err)
+	}
+}
+
+func TestFlags(t *testing.T) {
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	fl := AddFlags(fs)
+	if err := fs.Parse([]string{"--user-agent", "bot/1", "--ignore-robots", "--per-host", "250ms", "--max-body", "1000", "--retries", "-1", "--allow-private", "--progress"}); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	o := fl.Options(&stderr)
+	want := Options{UserAgent: "bot/1", IgnoreRobots: true, PerHost: 250 * time.Millisecond, Timeout: 30 * time.Second,
+		MaxBody: 1000, MaxRedirects: 5, Retries: -1, AllowPrivate: true, Progress: &stderr}
+	if o != want {
+		t.Errorf("got %+v, want %+v", o, want)
+	}
+	if o := AddFlags(flag.NewFlagSet("d", flag.ContinueOnError)).Options(nil); o.Progress != nil || o.AllowPrivate || o.IgnoreRobots {
+		t.Errorf("defaults %+v", o)
 	}
 }
