@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"log"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,6 +60,7 @@ type Server struct {
 	once   sync.Once
 	cache  *cache
 	flight singleflight.Group // one computation per key for concurrent misses
+	slots  chan struct{}      // bounds concurrent store queries
 }
 
 // DefaultCacheTTL is how long 'newsgraph serve' keeps API answers.
@@ -71,6 +73,10 @@ func (s *Server) Handler() http.Handler {
 		if s.CacheTTL > 0 {
 			s.cache = newCache(s.CacheTTL, 2048)
 		}
+		// As many requests query the store at once as there are cores:
+		// the others wait their turn instead of slowing every request
+		// down together, which keeps the tail latency short under load.
+		s.slots = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
 	})
 	mux := http.NewServeMux()
 	api := func(pattern string, h func(*http.Request) (any, error)) {
@@ -150,7 +156,21 @@ func badRequest(format string, a ...any) error {
 	return &httpError{http.StatusBadRequest, fmt.Sprintf(format, a...)}
 }
 
+// admit runs h once a query slot is free.
+func (s *Server) admit(h func(*http.Request) (any, error)) func(*http.Request) (any, error) {
+	return func(r *http.Request) (any, error) {
+		select {
+		case s.slots <- struct{}{}:
+		case <-r.Context().Done():
+			return nil, r.Context().Err()
+		}
+		defer func() { <-s.slots }()
+		return h(r)
+	}
+}
+
 func (s *Server) json(h func(*http.Request) (any, error)) http.Handler {
+	h = s.admit(h)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.URL.RequestURI()
 		if s.cache != nil && r.Method == http.MethodGet {
