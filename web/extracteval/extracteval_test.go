@@ -109,6 +109,22 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// TestCorpusReport prints the scores on the corpus named by
+// $NEWSGRAPH_EXTRACTION_EVAL; it is skipped when the variable is not set.
+//
+//	NEWSGRAPH_EXTRACTION_EVAL=/path/to/trafilatura-eval go test ./web/extracteval -run CorpusReport -v
+func TestCorpusReport(t *testing.T) {
+	dir := os.Getenv("NEWSGRAPH_EXTRACTION_EVAL")
+	if dir == "" {
+		t.Skip("NEWSGRAPH_EXTRACTION_EVAL not set")
+	}
+	var b bytes.Buffer
+	if err := Run(dir, &b); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + b.String())
+}
+
 // BenchmarkCorpus extracts and analyses every page of the corpus named by
 // $NEWSGRAPH_EXTRACTION_EVAL (the trafilatura-eval directory) and reports
 // pages/s; it is skipped when the variable is not set, so tests never need
