@@ -52,7 +52,11 @@ type Server struct {
 	// IngestToken enables POST /api/ingest for requests carrying it as a
 	// bearer token; empty keeps the server read-only.
 	IngestToken string
-	Log         *log.Logger
+	// Analyze, when set, lets the ingest endpoint take raw articles
+	// ({"id","text","title","published","url","site"} lines) as well as
+	// analysis records.
+	Analyze func(*doc.Document) (*doc.Record, error)
+	Log     *log.Logger
 	// CacheTTL keeps GET API answers this long (0: no cache). Ingest
 	// through this server clears the cache.
 	CacheTTL time.Duration
@@ -349,8 +353,9 @@ type IngestResult struct {
 }
 
 // ingest stores analysis records posted as JSON Lines (what 'newsgraph
-// analyze' writes). Each record is its own transaction; the first bad line
-// stops the request and is named in the error.
+// analyze' writes) or, when the server can analyse, raw articles. Each is
+// its own transaction; the first bad line stops the request and is named
+// in the error.
 func (s *Server) ingest(r *http.Request) (any, error) {
 	if s.IngestToken == "" {
 		return nil, &httpError{http.StatusForbidden, "read-only server: start it with --ingest-token to enable ingest"}
@@ -368,12 +373,7 @@ func (s *Server) ingest(r *http.Request) (any, error) {
 		if len(strings.TrimSpace(string(line))) == 0 {
 			continue
 		}
-		var rec doc.Record
-		dec := json.NewDecoder(strings.NewReader(string(line)))
-		if err := dec.Decode(&rec); err != nil {
-			return nil, badRequest("line %d: not an analysis record: %v", n, err)
-		}
-		out, err := s.Store.Put(r.Context(), &rec)
+		out, err := s.ingestLine(r, line)
 		if err != nil {
 			return nil, badRequest("line %d: %v", n, err)
 		}
@@ -394,4 +394,52 @@ func (s *Server) ingest(r *http.Request) (any, error) {
 		return nil, badRequest("reading body: %v", err)
 	}
 	return res, nil
+}
+
+// article is a raw article line of an ingest request.
+type article struct {
+	ID        string  `json:"id"`
+	Text      *string `json:"text"`
+	Title     string  `json:"title"`
+	Published string  `json:"published"`
+	URL       string  `json:"url"`
+	Site      string  `json:"site"`
+}
+
+// ingestLine stores one line: an analysis record (it has sentences,
+// entities or quotes) or a raw article for Analyze.
+func (s *Server) ingestLine(r *http.Request, line []byte) (store.Outcome, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(line, &fields); err != nil {
+		return 0, fmt.Errorf("not a JSON object: %v", err)
+	}
+	_, sents := fields["sentences"]
+	_, ents := fields["entities"]
+	_, quotes := fields["quotes"]
+	if sents || ents || quotes {
+		var rec doc.Record
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return 0, fmt.Errorf("not an analysis record: %v", err)
+		}
+		return s.Store.Put(r.Context(), &rec)
+	}
+	if s.Analyze == nil {
+		return 0, errors.New("not an analysis record (this server does not analyse raw articles)")
+	}
+	var a article
+	if err := json.Unmarshal(line, &a); err != nil {
+		return 0, fmt.Errorf("not an article: %v", err)
+	}
+	if a.ID == "" || a.Text == nil || strings.TrimSpace(*a.Text) == "" {
+		return 0, errors.New(`an article needs "id" and a non-empty "text"`)
+	}
+	d := &doc.Document{ID: a.ID, Title: a.Title, URL: a.URL, Site: a.Site, Text: *a.Text}
+	if a.Published != "" {
+		t, err := time.Parse("2006-01-02", a.Published)
+		if err != nil {
+			return 0, fmt.Errorf("published %q is not YYYY-MM-DD", a.Published)
+		}
+		d.Published = t
+	}
+	return s.Store.Ingest(r.Context(), d.ID, store.InputHash(d), false, func() (*doc.Record, error) { return s.Analyze(d) })
 }

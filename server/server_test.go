@@ -146,6 +146,13 @@ func TestIngestEndpoint(t *testing.T) {
 	}
 	ro := (&Server{Store: s}).Handler()
 	rw := (&Server{Store: s, IngestToken: "sekrit"}).Handler()
+	// A stand-in analyser: the real one is the pipeline, wired in by
+	// 'newsgraph serve'; here a record with no findings is enough.
+	analyzed := 0
+	withAnalyzer := (&Server{Store: s, IngestToken: "sekrit", Analyze: func(d *doc.Document) (*doc.Record, error) {
+		analyzed++
+		return d.Record(), nil
+	}}).Handler()
 	tests := []struct {
 		name   string
 		h      http.Handler
@@ -159,14 +166,22 @@ func TestIngestEndpoint(t *testing.T) {
 		{"wrong token", rw, "guess", first, 401, "token"},
 		{"unchanged", rw, "sekrit", recs, 200, `"unchanged":3`},
 		{"offsets checked", rw, "sekrit", bytes.Replace(first, []byte(`"end": 31`), []byte(`"end": 99999`), 1), 400, "line 1"},
-		{"not a record", rw, "sekrit", []byte("{\"id\":\"x\",\"text\":\"t\"}\n[1,2]\n"), 400, "line 2"},
+		{"not a record", rw, "sekrit", append(append([]byte{}, first...), "\n[1,2]\n"...), 400, "line 2"},
 		{"update", rw, "sekrit", changed, 200, `"updated":1`},
+		{"article without analyser", rw, "sekrit", []byte(`{"id":"raw1","text":"Peskov said so."}`), 400, "does not analyse"},
+		{"article", withAnalyzer, "sekrit", []byte(`{"id":"raw1","text":"Peskov said so.","published":"2022-04-02"}`), 200, `"inserted":1`},
+		{"article again", withAnalyzer, "sekrit", []byte(`{"id":"raw1","text":"Peskov said so.","published":"2022-04-02"}`), 200, `"unchanged":1`},
+		{"article bad date", withAnalyzer, "sekrit", []byte(`{"id":"raw2","text":"x","published":"April"}`), 400, "published"},
+		{"article no text", withAnalyzer, "sekrit", []byte(`{"id":"raw3"}`), 400, "non-empty"},
 	}
 	for _, tc := range tests {
 		code, body := post(tc.h, tc.token, tc.body)
 		if code != tc.status || !strings.Contains(body, tc.want) {
 			t.Errorf("%s: %d %s; want %d with %q", tc.name, code, body, tc.status, tc.want)
 		}
+	}
+	if analyzed != 1 {
+		t.Errorf("analyser ran %d times, want once (the repeat is unchanged)", analyzed)
 	}
 	code, _, body := get(t, ro, "/api/search?q=usable")
 	if code != 200 || !bytes.Contains(body, []byte(`"total":1`)) {

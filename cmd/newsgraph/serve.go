@@ -15,6 +15,8 @@ import (
 
 	flag "github.com/spf13/pflag"
 
+	"newsgraph/doc"
+	"newsgraph/pipeline"
 	"newsgraph/server"
 	"newsgraph/store"
 )
@@ -50,7 +52,17 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer s.Close()
 	logger := log.New(stderr, "newsgraph serve: ", log.LstdFlags)
-	srv := (&server.Server{Store: s, IngestToken: *token, Log: logger, CacheTTL: *cacheTTL}).HTTPServer(*addr)
+	p := pipeline.New()
+	analyze := func(d *doc.Document) (rec *doc.Record, err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				err = fmt.Errorf("internal error: %v", v)
+			}
+		}()
+		p.Analyze(d)
+		return d.Record(), nil
+	}
+	srv := (&server.Server{Store: s, IngestToken: *token, Analyze: analyze, Log: logger, CacheTTL: *cacheTTL}).HTTPServer(*addr)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "newsgraph serve: %v\n", err)
