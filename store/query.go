@@ -15,7 +15,7 @@ import (
 // Query selects statements (or articles). Empty fields do not filter.
 type Query struct {
 	Text    string // full-text words, all required (quote content; article text for articles)
-	Speaker string // canonical entity id or a name or alias of the speaker
+	Speaker string // canonical entity id, or a name, alias or (one word) surname of the speaker
 	Entity  string // an entity the article mentions (id or name)
 	About   string // an entity the statement itself mentions (id or name)
 	Place   string // a place (GPE/LOC) the article mentions (id or name)
@@ -163,6 +163,13 @@ func entityMatch(v string, args *[]any) string {
 	}
 	n := Normalize(v)
 	*args = append(*args, n, n)
+	if n != "" && !strings.Contains(n, " ") {
+		// One word also finds people by surname: "Peskov" is Dmitry
+		// Peskov even where no article calls him just that. Normalize
+		// leaves no LIKE wildcards in n.
+		*args = append(*args, "% "+n)
+		return "(e.norm = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?) OR (e.type = 'PERSON' AND e.norm LIKE ?))"
+	}
 	return "(e.norm = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?))"
 }
 

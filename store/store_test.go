@@ -221,6 +221,8 @@ func TestSearch(t *testing.T) {
 				{"place", Query{Place: "Chernigov", Kind: "indirect"}, []string{"b.txt:Q2", "b.txt:Q1", "a.txt:Q3", "a.txt:Q1"}},
 				{"about", Query{About: "Chernigov"}, []string{"a.txt:Q2"}},
 				{"entity", Query{Entity: "Bank of England"}, []string{"c.txt:Q1"}},
+				{"surname", Query{Speaker: "PESKOV", Kind: "direct"}, []string{"a.txt:Q2"}},
+				{"first name is no surname", Query{Speaker: "Dmitry"}, nil},
 				{"place is no org", Query{Place: "Bank of England"}, nil},
 				{"claim and denial", Query{Text: "regrouping"}, []string{"a.txt:Q3", "a.txt:Q2"}},
 				{"hostile fts", Query{Text: `"NEAR( -x OR title:* AND`}, nil},
