@@ -119,3 +119,21 @@ func TestCSVSafe(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"two\n lines\tand  tabs", 40, "two lines and tabs"},
+		{"\x1b[2J\x1b]0;owned\x07cleared", 40, "[2J]0;ownedcleared"},
+		{"ééééé", 3, "éé…"},
+		{"abcdef", 4, "abc…"},
+	} {
+		if got := clip(tc.in, tc.n); got != tc.want {
+			t.Errorf("clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 	"unicode/utf8"
 
 	flag "github.com/spf13/pflag"
@@ -118,9 +119,16 @@ func orDash(p *string) string {
 	return *p
 }
 
-// clip shortens s to n characters for a table cell, on one line.
+// clip shortens s to n characters for a table cell, on one line, with
+// control characters dropped: a stored article must not be able to send
+// escape sequences to the reader's terminal.
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, s)), " ")
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
