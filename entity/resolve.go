@@ -16,6 +16,8 @@ import (
 func Resolve(d *doc.Document, ms []doc.Mention) {
 	ms = addSurnames(d, ms)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	teams(d, ms)
+	oneTypePerName(d, ms)
 	d.Mentions = ms
 	d.Entities = d.Entities[:0]
 	byKey := map[string]int{}
@@ -82,6 +84,48 @@ func tokenLen(d *doc.Document, s doc.Span) int {
 }
 
 func lastWord(d *doc.Document, m *doc.Mention) string { return d.Tokens[m.Last-1].Lower }
+
+// teams retypes a place that takes a plural verb as the team or body named
+// after it: "Burnley are resolute", "England have won".
+func teams(d *doc.Document, ms []doc.Mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.Type != doc.GPE || m.Last >= len(d.Tokens) {
+			continue
+		}
+		if _, country := lex.places[d.Str(m.Span)]; country {
+			continue // "Russia have" is rare; "America are" is usually the people
+		}
+		switch d.Tokens[m.Last].Lower {
+		case "are", "were", "have":
+			m.Type = doc.Org
+		}
+	}
+}
+
+// oneTypePerName gives every mention of a name the type most of its
+// mentions have, so a name keeps one type within an article.
+func oneTypePerName(d *doc.Document, ms []doc.Mention) {
+	votes := map[string]*[6]int{}
+	for _, m := range ms {
+		v := votes[d.Str(m.Span)]
+		if v == nil {
+			v = new([6]int)
+			votes[d.Str(m.Span)] = v
+		}
+		v[m.Type]++
+	}
+	for k := range ms {
+		v := votes[d.Str(ms[k].Span)]
+		best := ms[k].Type
+		for t := range v {
+			if v[t] > v[best] {
+				best = doc.EntityType(t)
+			}
+		}
+		ms[k].Type = best
+	}
+}
 
 // entityKey is what makes two mentions one entity before surname and
 // acronym matching: the lexicon's canonical entry, else the type and text.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"sort"
 	"strings"
 
 	"newsgraph/doc"
@@ -40,6 +41,52 @@ func (Rules) Recognize(d *doc.Document) []doc.Mention {
 			ms = classifyRun(d, i, end, ms)
 			i = end
 		}
+	}
+	return listMembers(d, ms)
+}
+
+// listMembers types unknown capitalised words listed with known names:
+// "Unison, the Transport and General Workers' Union and Amicus" are all
+// unions. A list shares its members' kind.
+func listMembers(d *doc.Document, ms []doc.Mention) []doc.Mention {
+	if len(ms) == 0 {
+		return ms
+	}
+	at := make(map[int]int, len(ms)*2) // token -> mention index, for first and last tokens
+	for k, m := range ms {
+		at[m.First] = k
+		at[m.Last-1] = k
+	}
+	toks := d.Tokens
+	n := len(ms)
+	for i := 1; i+1 < len(toks); i++ {
+		t := toks[i]
+		if _, taken := at[i]; taken || !nameShaped(t) && !t.Is(doc.AllUpper) && !t.Is(doc.HasDigit) || t.Is(doc.SentStart) ||
+			lex.common[t.Lower] || calendar[t.Lower] || isCap(toks[i-1]) || isCap(toks[i+1]) || t.Kind != doc.Word || !t.Is(doc.Upper) {
+			continue
+		}
+		typ := doc.NoType
+		if sep := toks[i-1].Lower; (sep == "," || sep == "and" || sep == "or") && i >= 2 {
+			if k, ok := at[i-2]; ok && ms[k].Last == i-1 {
+				typ = ms[k].Type
+			}
+		}
+		if sep := toks[i+1].Lower; typ == doc.NoType && (sep == "," || sep == "and" || sep == "or") && i+2 < len(toks) {
+			if k, ok := at[i+2]; ok && ms[k].First == i+2 {
+				typ = ms[k].Type
+			}
+			if typ == doc.NoType && i+3 < len(toks) && toks[i+2].Lower == "the" {
+				if k, ok := at[i+3]; ok && ms[k].First == i+3 {
+					typ = ms[k].Type
+				}
+			}
+		}
+		if typ == doc.Org || typ == doc.Person || typ == doc.GPE {
+			ms = append(ms, mention(d, i, i+1, typ))
+		}
+	}
+	if len(ms) > n {
+		sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	}
 	return ms
 }
@@ -148,12 +195,16 @@ func runEnd(d *doc.Document, i, limit int) int {
 			j++
 			continue
 		}
+		if namePossessive(toks, j, limit) {
+			j++ // a plural possessive inside a name: "Transport and General Workers' Union"
+			continue
+		}
 		if connectors[t.Lower] && j+1 < limit && isCap(toks[j+1]) {
 			// Join only where the left part asks for a complement ("Bank of",
 			// "Minister of") or the right part ends in an organisation word.
 			left := toks[j-1].Lower
 			k := j + 1
-			for k < limit && (isCap(toks[k]) || connectors[toks[k].Lower] && k+1 < limit && isCap(toks[k+1])) {
+			for k < limit && (isCap(toks[k]) || namePossessive(toks, k, limit) || connectors[toks[k].Lower] && k+1 < limit && isCap(toks[k+1])) {
 				k++
 			}
 			if t.Lower == "of" && (lex.orgPre[left] || lex.orgHeads[left] || lex.titles[left] || lex.roles[left] || left == "republic" || left == "republics") ||
@@ -166,6 +217,13 @@ func runEnd(d *doc.Document, i, limit int) int {
 		break
 	}
 	return j
+}
+
+// namePossessive reports a plural possessive apostrophe that belongs to a
+// name: "Workers' Union", where an organisation word follows.
+func namePossessive(toks []doc.Token, j, limit int) bool {
+	t := toks[j]
+	return t.Lower == "'s" && t.End-t.Start < 4 && j+1 < limit && isCap(toks[j+1]) && lex.orgHeads[toks[j+1].Lower]
 }
 
 // isKnownName reports whether tokens [i,j) form a lexicon place or
@@ -212,6 +270,9 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 			}
 		}
 		t := toks[i]
+		if !titled && end-i >= 2 && lex.orgHeads[toks[end-1].Lower] && toks[end-2].Lower == "'s" {
+			return append(ms, mention(d, i, end, doc.Org)) // "General Workers' Union": not a general
+		}
 		if titled && !lex.titles[t.Lower] {
 			break // "Lord Liverpool": after a title comes the name, whatever else it names
 		}
