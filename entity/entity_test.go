@@ -48,6 +48,10 @@ func TestRecognize(t *testing.T) {
 		{"However, Labour won.", "ORG:Labour"},
 		{"The Bank of England raised rates.", "ORG:Bank of England"},
 		{"She spoke on ITV Wales.", "ORG:ITV Wales"},
+		{"Members of the Transport and General Workers' Union voted.", "ORG:Transport and General Workers' Union"},
+		{"Blackburn face Burnley tonight. Burnley are resolute.", "GPE:Blackburn ORG:Burnley"},
+		{"The ballot covers the BBC, Ofcom and Quorvex.", "ORG:BBC ORG:Ofcom ORG:Quorvex"},
+		{"Clinton Hid Past Health Problems From Public, Former White House Doctor Says.", "ORG:White House"},
 	}
 	for _, tc := range tests {
 		got := strings.Join(entities(analyze(tc.text)), " ")

@@ -16,8 +16,7 @@ import (
 func Resolve(d *doc.Document, ms []doc.Mention) {
 	ms = addSurnames(d, ms)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
-	teams(d, ms)
-	oneTypePerName(d, ms)
+	oneTypePerName(d, ms, teams(d, ms))
 	d.Mentions = ms
 	d.Entities = d.Entities[:0]
 	byKey := map[string]int{}
@@ -87,7 +86,8 @@ func lastWord(d *doc.Document, m *doc.Mention) string { return d.Tokens[m.Last-1
 
 // teams retypes a place that takes a plural verb as the team or body named
 // after it: "Burnley are resolute", "England have won".
-func teams(d *doc.Document, ms []doc.Mention) {
+func teams(d *doc.Document, ms []doc.Mention) (retyped map[int]bool) {
+	retyped = map[int]bool{}
 	for k := range ms {
 		m := &ms[k]
 		if m.Type != doc.GPE || m.Last >= len(d.Tokens) {
@@ -99,21 +99,27 @@ func teams(d *doc.Document, ms []doc.Mention) {
 		switch d.Tokens[m.Last].Lower {
 		case "are", "were", "have":
 			m.Type = doc.Org
+			retyped[k] = true
 		}
 	}
+	return retyped
 }
 
 // oneTypePerName gives every mention of a name the type most of its
-// mentions have, so a name keeps one type within an article.
-func oneTypePerName(d *doc.Document, ms []doc.Mention) {
+// mentions have, so a name keeps one type within an article; a type read
+// from context (strong) outweighs one from the lexicons alone.
+func oneTypePerName(d *doc.Document, ms []doc.Mention, strong map[int]bool) {
 	votes := map[string]*[6]int{}
-	for _, m := range ms {
+	for k, m := range ms {
 		v := votes[d.Str(m.Span)]
 		if v == nil {
 			v = new([6]int)
 			votes[d.Str(m.Span)] = v
 		}
 		v[m.Type]++
+		if strong[k] {
+			v[m.Type] += 2
+		}
 	}
 	for k := range ms {
 		v := votes[d.Str(ms[k].Span)]
