@@ -21,6 +21,8 @@ func TestPublishedDate(t *testing.T) {
 		{"UTC near midnight not trusted", `<meta property="article:published_time" content="2022-05-04T00:44:52Z">`, "https://x.org/2022/05/03/y", day("2022-05-03"), "2022-05-03"},
 		{"nothing found, declared used", `<meta property="article:published_time" content="2021-06-01">`, "", time.Time{}, "2021-06-01"},
 		{"nothing at all", `<p>x</p>`, "", time.Time{}, "0001-01-01"},
+		{"UTC midnight on a German site is the next day", `<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">`, "https://beige.de/artikel/x", day("2022-11-06"), "2022-11-07"},
+		{"+00:00 from WordPress is local time", `<time itemprop="datePublished" datetime="2019-12-26T23:07:45+00:00">`, "https://www.talent.ch/?p=5031", day("2019-12-26"), "2019-12-26"},
 		{"htmldate kept when the page disagrees otherwise", `<meta property="article:published_time" content="2016-07-09T10:15:18+02:00">`, "", day("2016-06-09"), "2016-06-09"},
 	}
 	for _, tt := range tests {
@@ -30,5 +32,25 @@ func TestPublishedDate(t *testing.T) {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestZoneOf(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://www.spiegel.de/a", "Europe/Berlin"},
+		{"https://www.lanacion.com.ar/x", "America/Argentina/Buenos_Aires"},
+		{"https://www.bbc.co.uk/news", "Europe/London"},
+		{"https://edition.cnn.com/x", "<nil>"},
+		{"", "<nil>"},
+		{"::bad", "<nil>"},
+	}
+	for _, tt := range tests {
+		got := "<nil>"
+		if loc := zoneOf(tt.url); loc != nil {
+			got = loc.String()
+		}
+		if got != tt.want {
+			t.Errorf("zoneOf(%q) = %s, want %s", tt.url, got, tt.want)
+		}
 	}
 }

@@ -72,8 +72,8 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 	// htmldate reads dates in the text, so it gets the page before
 	// markEdgeSpaces touches it.
 	var date time.Time
-	if d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, URL: pageURL}); err == nil {
-		date = d.DateTime
+	if d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, URL: pageURL, ExtractTime: true}); err == nil {
+		date = pageDate(d, pageURL)
 	}
 	markEdgeSpaces(root)
 	var u *nurl.URL
@@ -229,4 +229,22 @@ func hasAlnum(s string) bool {
 		}
 	}
 	return false
+}
+
+// pageDate is the calendar date of an htmldate result: a UTC time is moved
+// to the site's time zone when its country domain tells it.
+func pageDate(d htmldate.Result, pageURL string) time.Time {
+	t := d.DateTime
+	if t.IsZero() {
+		return t
+	}
+	src := strings.ToUpper(strings.TrimSpace(d.SrcString))
+	isUTC := strings.HasSuffix(src, "Z") || strings.HasSuffix(src, "GMT") || strings.HasSuffix(src, "UTC")
+	if _, off := t.Zone(); d.HasTime && d.HasTimezone && off == 0 && isUTC {
+		if loc := zoneOf(pageURL); loc != nil {
+			return localDate(t, loc)
+		}
+	}
+	y, m, day := t.Date()
+	return time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
 }
