@@ -76,8 +76,24 @@ func hashBytes(b []byte) uint64 {
 }
 
 // isCandidate reports whether token text s could start or end a name: it has
-// an upper-case letter, i.e. its lower-case form differs from it.
-func isCandidate(s, lower string) bool { return s != lower }
+// an upper-case letter ("Kyiv", "iPhone", "NATO").
+func isCandidate(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			return true
+		}
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
 
 // computeProps fills p with the properties of every token of d.
 func (lx *lexicon) computeProps(d *doc.Document, p []props) {

@@ -94,3 +94,18 @@ func TestFeaturesDeterministicAndInRange(t *testing.T) {
 		t.Errorf("only %d distinct rows for %d features: templates collide", len(seen), numFeatures)
 	}
 }
+
+func TestIsCandidate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Kyiv", true}, {"iPhone", true}, {"NATO", true}, {"Ünal", true}, {"zürich", false},
+		{"the", false}, {"’s", false}, {"'s", false}, {"2022", false}, {"", false},
+	}
+	for _, tt := range tests {
+		if got := isCandidate(tt.in); got != tt.want {
+			t.Errorf("isCandidate(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -143,6 +143,12 @@ func TestRecognizeEmptyAndLowercase(t *testing.T) {
 	if got := m.Recognize(d); len(got) != 0 {
 		t.Errorf("lower-case sentence: %v", got)
 	}
+	// Without sentences the document is read as one.
+	d = corpus.Doc([]corpus.Sentence{{Words: strings.Fields("Vladimir Putin visited Paris .")}})
+	d.Sentences = nil
+	if got := m.Recognize(d); len(got) != 2 {
+		t.Errorf("unsegmented document: %v, want Putin and Paris", got)
+	}
 }
 
 func TestUnifyTypes(t *testing.T) {

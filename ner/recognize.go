@@ -36,7 +36,7 @@ func appendRegions(dst [][2]int, d *doc.Document, first, last int) [][2]int {
 	start, end := -1, -1
 	for i := first; i < last; i++ {
 		t := &d.Tokens[i]
-		if !isCandidate(d.Text[t.Start:t.End], t.Lower) {
+		if !isCandidate(d.Text[t.Start:t.End]) {
 			continue
 		}
 		if start >= 0 && i-end <= maxGap {
@@ -68,7 +68,11 @@ func (m *Model) Recognize(d *doc.Document) []doc.Mention {
 	sc.props = grow(sc.props, len(d.Tokens))
 	m.lx.computeProps(d, sc.props)
 	sc.chunks = sc.chunks[:0]
-	for _, s := range d.Sentences {
+	sents := d.Sentences
+	if len(sents) == 0 { // not segmented: one sentence
+		sents = []doc.Sentence{{First: 0, Last: len(d.Tokens)}}
+	}
+	for _, s := range sents {
 		sc.regions = appendRegions(sc.regions[:0], d, s.First, s.Last)
 		for _, r := range sc.regions {
 			sc.chunks = m.tagRegion(sc, s.First, s.Last, r[0], r[1], sc.chunks)
