@@ -262,3 +262,22 @@ func FuzzReadModel(f *testing.F) {
 		readModel(bytes.NewReader(b), m.lx)
 	})
 }
+
+func TestSurnames(t *testing.T) {
+	lx, _ := sharedLexicon()
+	d := corpus.Doc([]corpus.Sentence{{Words: strings.Fields("Charles Kennedy said Kennedy won in Kennedy")}})
+	p := make([]props, len(d.Tokens))
+	lx.computeProps(d, p)
+	chunks := []Chunk{{0, 2, doc.Person}, {3, 4, doc.Org}, {6, 7, doc.GPE}}
+	surnames(p, chunks)
+	for _, c := range chunks {
+		if c.Type != doc.Person {
+			t.Errorf("chunk %v: %v, want PERSON", c, c.Type)
+		}
+	}
+	solo := []Chunk{{3, 4, doc.Org}}
+	surnames(p, solo)
+	if solo[0].Type != doc.Org {
+		t.Errorf("no full name in the document, yet %v became %v", solo[0], solo[0].Type)
+	}
+}

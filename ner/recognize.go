@@ -83,6 +83,7 @@ func (m *Model) Recognize(d *doc.Document) []doc.Mention {
 	}
 	sc.chunks = tidy(d, sc.props, sc.chunks)
 	unifyTypes(sc.props, sc.chunks)
+	surnames(sc.props, sc.chunks)
 	out := make([]doc.Mention, len(sc.chunks))
 	for i, c := range sc.chunks {
 		out[i] = doc.Mention{
@@ -198,4 +199,28 @@ func tidy(d *doc.Document, p []props, chunks []Chunk) []Chunk {
 		out = append(out, c)
 	}
 	return out
+}
+
+// surnames types a one-word mention PERSON when the document names a person
+// whose last name it is ("Kennedy" after "Charles Kennedy"): news refers to
+// people by surname after the first mention, and a lone surname is easily
+// mistaken for a place or an organisation.
+func surnames(p []props, chunks []Chunk) {
+	var last map[uint64]bool
+	for _, c := range chunks {
+		if c.Type == doc.Person && c.Last-c.First > 1 {
+			if last == nil {
+				last = map[uint64]bool{}
+			}
+			last[p[c.Last-1].word] = true
+		}
+	}
+	if last == nil {
+		return
+	}
+	for i, c := range chunks {
+		if c.Last-c.First == 1 && c.Type != doc.Person && c.Type != doc.NORP && last[p[c.First].word] {
+			chunks[i].Type = doc.Person
+		}
+	}
 }
