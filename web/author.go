@@ -182,6 +182,7 @@ var bylineSelectors = []cascadia.Selector{
 	cascadia.MustCompile(`a[rel=author], [rel=author]`),
 	cascadia.MustCompile(`[itemprop=author]`),
 	cascadia.MustCompile(`.byline .author, .byline-author, .author-name, .post-author a, .entry-author a, .meta-author a, span.author, .author a`),
+	cascadia.MustCompile(`[class*=author-name], [class*=authorName], [class*=byline], [class*=author]`),
 }
 
 // bylineAuthor looks for an author in JSON-LD, in Twitter's "Written by"
@@ -200,8 +201,19 @@ func bylineAuthor(root *html.Node) []string {
 			}
 		}
 	}
+	for _, p := range strings.Split(BlockText(root), "\n\n") {
+		if m := bylineLine.FindStringSubmatch(p); m != nil {
+			if a := cleanAuthor(m[1]); a != "" {
+				return []string{a}
+			}
+		}
+	}
 	return nil
 }
+
+// bylineLine is a paragraph that is only a byline: "Von Klaus Stanjek",
+// "Text: Klausmartin Friedrich", "责任编辑：焦鹏".
+var bylineLine = regexp.MustCompile(`^(?:[Vv]on|[Bb]y|BY|VON|Text|Autor|Autorin|Author|Par|Por|责任编辑)\s*[:：]?\s*(\p{Lu}[\p{L}.'-]*(?:\s+(?:\p{Lu}[\p{L}.'-]*|von|van|de|der|und|and)){0,4}|\p{Han}{2,4})$`)
 
 // jsonLDAuthors returns the author names of the page's JSON-LD.
 func jsonLDAuthors(root *html.Node) []string {
@@ -295,8 +307,8 @@ func twitterAuthor(root *html.Node) string {
 
 // bylinePrefix and bylineSuffix are the words around a name in a byline.
 var (
-	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|verfasst|geschrieben|erstellt|veröffentlicht|eingestellt)\s+(?:by|von)|zeige alle beiträge von|view all posts by|beitrag von|autor(?:in)?|author|by|von|par|por|di|door|text|interview)\s*[:|]?\s+`)
-	bylineSuffix = regexp.MustCompile(`(?i)\s+(?:am|um|on|at|vor|stand|\||•|-|–)(?:\s.*)?$`)
+	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|verfasst|geschrieben|erstellt|veröffentlicht|eingestellt|publié)\s+(?:on\s+.{4,30}?\s+)?(?:by|von|par)|zeige alle beiträge von|view all posts by|zum profil von|beitrag von|artikel von|责任编辑|autor(?:in)?|auteur|author|by|von|par|por|di|door|text|interview)(?:\s*[:：|]\s*|\s+)`)
+	bylineSuffix = regexp.MustCompile(`(?i)(?:\s+(?:am|um|on|at|vor|stand|\||•|-|–)(?:\s.*)?|,\s*(?:ph\.?d|m\.?d|dr)\.?)$`)
 )
 
 // notNames are labels that author markup holds when it names no one:
@@ -317,6 +329,10 @@ func cleanAuthor(s string) string {
 		s = strings.TrimSpace(bylinePrefix.ReplaceAllString(s, ""))
 	}
 	s = strings.TrimSpace(bylineSuffix.ReplaceAllString(s, ""))
+	// "jesusfreak jesusfreak": a name repeated by a profile link.
+	if f := strings.Fields(s); len(f)%2 == 0 && len(f) > 0 && strings.Join(f[:len(f)/2], " ") == strings.Join(f[len(f)/2:], " ") {
+		s = strings.Join(f[:len(f)/2], " ")
+	}
 	if s == "" || len(s) > 80 || words(s) > 8 || strings.ContainsAny(s, "0123456789@") || notNames[strings.ToLower(s)] {
 		return ""
 	}

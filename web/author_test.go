@@ -45,7 +45,12 @@ func TestBylineAuthor(t *testing.T) {
 		{"twitter label", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">`, []string{"Karoline Herr"}},
 		{"wordpress vcard", `<span class="byline">von <span class="author vcard"><a class="url fn n" href="/author/x">uriebe</a></span></span>`, []string{"uriebe"}},
 		{"rel author", `<a rel="author" href="/a">Posted by Adi Tzlil</a>`, []string{"Adi Tzlil"}},
+		{"byline paragraph", `<p>Ein detektivischer Musikfilm</p><p> von <em>Klaus Stanjek</em></p>`, []string{"Klaus Stanjek"}},
+		{"text credit", `<p>(wird fortgesetzt)</p><p><strong>Text:</strong> Klausmartin Friedrich</p>`, []string{"Klausmartin Friedrich"}},
+		{"chinese editor", `<div>责任编辑： 焦鹏</div>`, []string{"焦鹏"}},
+		{"class contains author", `<div class="gallery--page-meta--author">Posted on September 21, 2020 by Adi Tzlil</div>`, []string{"Adi Tzlil"}},
 		{"nothing", `<p>No byline here.</p>`, nil},
+		{"sentence is no byline", `<p>Von Anfang an war klar, dass es schwierig wird.</p>`, nil},
 		{"bad json-ld", `<script type="application/ld+json">{"author": </script>`, nil},
 	}
 	for _, tt := range tests {
@@ -65,6 +70,9 @@ func TestCleanAuthor(t *testing.T) {
 		{"Günter W. Kienitz at", "Günter W. Kienitz"},
 		{"MORITZ GATHMANN am 12.3.", "MORITZ GATHMANN"},
 		{"Por Alberto Ávila", "Alberto Ávila"},
+		{"Auteur: Anna Kubišta", "Anna Kubišta"},
+		{"Zum Profil von jesusfreak jesusfreak", "jesusfreak"},
+		{"Grant Tinsley, PhD", "Grant Tinsley"},
 		{"posted 12 March 2020", ""},
 		{"Name", ""},
 		{"", ""},
