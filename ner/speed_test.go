@@ -77,3 +77,28 @@ func BenchmarkStartup(b *testing.B) {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
+
+// FuzzRecognize: any text, tokenised as the pipeline does, gives mentions
+// that are in order, inside the text, on token boundaries and disjoint.
+func FuzzRecognize(f *testing.F) {
+	f.Add("Russian President Vladimir Putin met Olaf Scholz in «Kyiv» on Tuesday.")
+	f.Add("THE UNITED NATIONS SAID: \"NATO's US-led...\" Mr. O'Neill, Zürich’s É.")
+	f.Add("")
+	m := Default()
+	tz := text.NewTokenizer()
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &doc.Document{Text: text.Clean(s)}
+		tz.Tokenize(d)
+		text.Segment(d)
+		last := 0
+		for _, mn := range m.Recognize(d) {
+			if mn.First < last || mn.First >= mn.Last || mn.Last > len(d.Tokens) {
+				t.Fatalf("mention tokens [%d,%d) after %d of %d", mn.First, mn.Last, last, len(d.Tokens))
+			}
+			if mn.Start != d.Tokens[mn.First].Start || mn.End != d.Tokens[mn.Last-1].End || mn.Type == doc.NoType {
+				t.Fatalf("mention %+v does not match its tokens", mn)
+			}
+			last = mn.Last
+		}
+	})
+}
