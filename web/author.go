@@ -72,32 +72,49 @@ func originalSpelling(name, text string, ft folded, anyCase bool) (string, int, 
 	if len(fn) < 2 {
 		return "", 0, 0, false
 	}
-	from := 0
-	for {
+	lowerOK := anyCase || strings.ToLower(name) == name
+	var fallback []int
+	for from := 0; ; {
 		i := strings.Index(ft.s[from:], fn)
 		if i < 0 {
-			return "", 0, 0, false
+			break
 		}
 		i += from
-		j := i + len(fn)
-		start, stop := ft.off[i], ft.end[j-1]
-		out := text[start:stop]
-		// Whole words only, and not a lower-case URL slug or e-mail
-		// address ("georg-kasch") when the name has capitals.
-		if (i == 0 || ft.s[i-1] == ' ') && (j == len(ft.s) || ft.s[j] == ' ') &&
-			(anyCase || strings.ToLower(out) != out || strings.ToLower(name) == name) {
-			// Keep the full stop of an abbreviation: "Jr.", "Joe S.".
-			if stop < len(text) && text[stop] == '.' {
-				last := out[strings.LastIndexAny(out, " .")+1:]
-				if len([]rune(last)) <= 2 {
-					out += "."
-					stop++
-				}
-			}
-			return out, start, stop, true
-		}
 		from = i + 1
+		j := i + len(fn)
+		// Whole words only.
+		if (i > 0 && ft.s[i-1] != ' ') || (j < len(ft.s) && ft.s[j] != ' ') {
+			continue
+		}
+		start, stop := ft.off[i], ft.end[j-1]
+		// A lower-case occurrence ("georg-kasch" in a URL, "oz" in a tag
+		// list) is kept only when there is no capitalised one.
+		if strings.ToLower(text[start:stop]) == text[start:stop] && strings.ToLower(name) != name {
+			if lowerOK && fallback == nil {
+				fallback = []int{start, stop}
+			}
+			continue
+		}
+		return spelled(text, start, stop)
 	}
+	if fallback != nil {
+		return spelled(text, fallback[0], fallback[1])
+	}
+	return "", 0, 0, false
+}
+
+// spelled returns text[start:stop], with the full stop of an abbreviation
+// that follows it ("Jr.", "Joe S.").
+func spelled(text string, start, stop int) (string, int, int, bool) {
+	out := text[start:stop]
+	if stop < len(text) && text[stop] == '.' {
+		last := out[strings.LastIndexAny(out, " .")+1:]
+		if len([]rune(last)) <= 2 {
+			out += "."
+			stop++
+		}
+	}
+	return out, start, stop, true
 }
 
 // authorJoin is what stands between two names of one byline.
@@ -118,7 +135,7 @@ func restoreAuthors(authors []string, root *html.Node, source string) []string {
 	joined, prevEnd := true, -1
 	first := -1
 	for _, a := range authors {
-		if s, start, stop, ok := originalSpelling(a, visible, fv, true); ok {
+		if s, start, stop, ok := originalSpelling(a, visible, fv, false); ok {
 			if first < 0 {
 				first = start
 			} else if start < prevEnd || !authorJoin.MatchString(visible[prevEnd:start]) {
@@ -136,6 +153,10 @@ func restoreAuthors(authors []string, root *html.Node, source string) []string {
 		}
 		if s, _, _, ok := originalSpelling(a, source, *fs, false); ok {
 			out = append(out, collapseSpace(s))
+			continue
+		}
+		if s, _, _, ok := originalSpelling(a, visible, fv, true); ok {
+			out = append(out, s)
 			continue
 		}
 		out = append(out, a)
@@ -307,8 +328,8 @@ func twitterAuthor(root *html.Node) string {
 
 // bylinePrefix and bylineSuffix are the words around a name in a byline.
 var (
-	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|verfasst|geschrieben|erstellt|veröffentlicht|eingestellt|publié)\s+(?:on\s+.{4,30}?\s+)?(?:by|von|par)|zeige alle beiträge von|view all posts by|zum profil von|beitrag von|artikel von|责任编辑|autor(?:in)?|auteur|author|by|von|par|por|di|door|text|interview)(?:\s*[:：|]\s*|\s+)`)
-	bylineSuffix = regexp.MustCompile(`(?i)(?:\s+(?:am|um|on|at|vor|stand|\||•|-|–)(?:\s.*)?|,\s*(?:ph\.?d|m\.?d|dr)\.?)$`)
+	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|verfasst|geschrieben|erstellt|veröffentlicht|eingestellt|publié)\s+(?:on\s+.{4,30}?\s+)?(?:by|von|par)|zeige alle beiträge von|view all posts by|zum profil von|beitrag von|artikel von|责任编辑|rechtsanwalt(?:in)?|autor(?:in)?|auteur|author|by|von|par|por|di|door|text|interview)(?:\s*[:：|]\s*|\s+)`)
+	bylineSuffix = regexp.MustCompile(`(?i)(?:\s+(?:am|um|on|at|vor|stand|\||•|-|–)(?:\s.*)?|\s+(?:alle artikel|alles von|mehr von|more from|view all|all posts|kontakt|contact|fotos?:|photos?:|bild:)(?:\s.*)?|,\s*(?:ph\.?d|m\.?d|dr)\.?)$`)
 )
 
 // notNames are labels that author markup holds when it names no one:
@@ -319,7 +340,11 @@ var notNames = map[string]bool{
 	"auteurs": true, "authors": true, "autoren": true, "human": true, "admin": true,
 	"unknown": true, "anonymous": true, "share": true, "teilen": true, "comments": true,
 	"kommentare": true, "read more": true, "weiterlesen": true, "says": true,
+	"afficher mon profil complet": true, "name (erforderlich)": true, "name (required)": true,
 }
+
+// commentAuthor matches what a comment, not an article, is signed with.
+var commentAuthor = regexp.MustCompile(`(?i)\b(?:said|says|sagt|schreibt|wrote|antworten|reply)\b|\(erforderlich\)|\(required\)`)
 
 // cleanAuthor strips byline words from a name and refuses what cannot be
 // a name: empty, too long, or with digits.
@@ -333,8 +358,23 @@ func cleanAuthor(s string) string {
 	if f := strings.Fields(s); len(f)%2 == 0 && len(f) > 0 && strings.Join(f[:len(f)/2], " ") == strings.Join(f[len(f)/2:], " ") {
 		s = strings.Join(f[:len(f)/2], " ")
 	}
-	if s == "" || len(s) > 80 || words(s) > 8 || strings.ContainsAny(s, "0123456789@") || notNames[strings.ToLower(s)] {
+	if s == "" || len(s) > 80 || words(s) > 8 || hasNumberWord(s) || strings.Contains(s, "@") || notNames[strings.ToLower(s)] || commentAuthor.MatchString(s) {
 		return ""
 	}
 	return s
+}
+
+// hasNumberWord reports whether s has a word made of digits and punctuation
+// only (a date or time), which no name has; user names such as "r23" pass.
+func hasNumberWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		letter := false
+		for _, r := range w {
+			letter = letter || unicode.IsLetter(r)
+		}
+		if !letter {
+			return true
+		}
+	}
+	return false
 }
