@@ -167,8 +167,8 @@ func TestBrowser(t *testing.T) {
 	}
 	shot("map.png")
 	do(chromedp.Click(`#place-list a`), until(`location.hash.startsWith("#/entity")`), ready)
-	if place := value(t, ctx, chromedp.Text(`#entity-name`)); !strings.HasPrefix(place, "Chernigov") {
-		t.Errorf("place page for %q, want Chernigov", place)
+	if place := value(t, ctx, chromedp.Text(`#entity-name`)); !strings.HasPrefix(place, "Chernihiv") {
+		t.Errorf("place page for %q, want Chernihiv (Chernigov)", place)
 	}
 	shot("place.png")
 

@@ -122,7 +122,11 @@ func TestKillMidIngest(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			s := openTest(t, b)
-			cmd := helper(b.dsn, 0, total, 2)
+			dsn := b.dsn
+			if b.name == "postgres" {
+				dsn += "&application_name=newsgraph_fault"
+			}
+			cmd := helper(dsn, 0, total, 2)
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -136,6 +140,22 @@ func TestKillMidIngest(t *testing.T) {
 			}
 			cmd.Process.Kill() // SIGKILL: no chance to clean up
 			cmd.Wait()
+			if b.name == "postgres" {
+				// A COMMIT sent just before the kill still lands: wait
+				// until the dead client's server sessions are gone.
+				for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+					var n int
+					if err := s.db.QueryRow(`SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'newsgraph_fault'`).Scan(&n); err != nil {
+						t.Fatal(err)
+					}
+					if n == 0 {
+						break
+					}
+					if time.Now().After(deadline) {
+						t.Fatalf("%d sessions of the killed ingest still open after 10s", n)
+					}
+				}
+			}
 			before := checkWhole(t, s)
 			if before == 0 || before >= total {
 				t.Fatalf("killed with %d of %d articles stored; the test needs a kill mid-run", before, total)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -172,7 +173,7 @@ func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, 
 	var keys []entityKey
 	for i := range rec.Entities {
 		e := &rec.Entities[i]
-		k := entityKey{e.Type, Normalize(e.Name)}
+		k := keyFor(e)
 		if k.norm == "" {
 			continue // a name with no letters or digits cannot be keyed
 		}
@@ -192,7 +193,7 @@ func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, 
 	ids := map[entityKey]int64{}
 	var upsert []entityKey
 	for _, k := range keys {
-		id, err := s.surnameMatch(ctx, tx, k.typ, k.norm)
+		id, err := s.aliasMatch(ctx, tx, k.typ, k.norm)
 		if err != nil {
 			return nil, err
 		}
@@ -217,7 +218,7 @@ func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, 
 			if g := e.Geo; g != nil {
 				gid, country, feature, lat, lon = g.GeoNameID, g.Country, g.Feature, g.Lat, g.Lon
 			}
-			args = append(args, k.typ, k.norm, e.Name, gid, country, feature, lat, lon)
+			args = append(args, k.typ, k.norm, displayName(e), gid, country, feature, lat, lon)
 		}
 		// The update makes RETURNING yield existing rows' ids too; a
 		// place's coordinates are kept once known.
@@ -259,7 +260,11 @@ func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, 
 			return nil, fmt.Errorf("entity %s %q: no id after upsert", e.ID, e.Name)
 		}
 		canon[e.ID] = eid
-		for _, a := range append([]string{e.Name}, e.Aliases...) {
+		names := append([]string{e.Name}, e.Aliases...)
+		if e.Geo != nil && e.Geo.Name != "" {
+			names = append(names, e.Geo.Name)
+		}
+		for _, a := range names {
 			if n := Normalize(a); n != "" && !seenAlias[[2]any{eid, a}] {
 				seenAlias[[2]any{eid, a}] = true
 				aliases = append(aliases, []any{eid, a, n})
@@ -292,13 +297,38 @@ func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, 
 	return canon, nil
 }
 
-// surnameMatch links an article that names a person by one word only
-// ("Peskov") to the one known person with that alias ("Dmitry Peskov"),
-// so the statements land on one person page. It returns 0 when the name is
-// itself a known entity, is more than one word, or is ambiguous (two
-// people called Smith stay apart).
-func (s *Store) surnameMatch(ctx context.Context, tx *sql.Tx, typ, norm string) (int64, error) {
-	if typ != "PERSON" || strings.Contains(norm, " ") {
+// keyFor is the canonical key of an entity: a located place by its
+// gazetteer id (so "US", "USA" and "America" are one place), anything else
+// by its normalised name.
+func keyFor(e *doc.RecordEntity) entityKey {
+	if g := e.Geo; g != nil && g.GeoNameID != 0 && (e.Type == "GPE" || e.Type == "LOC") {
+		return entityKey{e.Type, "geo:" + strconv.Itoa(g.GeoNameID)}
+	}
+	return entityKey{e.Type, Normalize(e.Name)}
+}
+
+// displayName is the name a new canonical entity gets: the gazetteer's for
+// a located place, else the article's.
+func displayName(e *doc.RecordEntity) string {
+	if g := e.Geo; g != nil && g.GeoNameID != 0 && g.Name != "" && (e.Type == "GPE" || e.Type == "LOC") {
+		return g.Name
+	}
+	return e.Name
+}
+
+// aliasMatch links an entity the article could not pin down to the one
+// known entity it must be: a person named by one word only ("Peskov") to
+// the one known person with that alias ("Dmitry Peskov"); an unlocated
+// place ("Kiev") to the one located place known by that name. It returns 0
+// when the name is itself a known entity, is a multi-word person, or is
+// ambiguous (two people called Smith stay apart).
+func (s *Store) aliasMatch(ctx context.Context, tx *sql.Tx, typ, norm string) (int64, error) {
+	switch {
+	case strings.HasPrefix(norm, "geo:"):
+		return 0, nil // located: its key is already canonical
+	case typ == "PERSON" && !strings.Contains(norm, " "):
+	case typ == "GPE" || typ == "LOC":
+	default:
 		return 0, nil
 	}
 	var exact int64
