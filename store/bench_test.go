@@ -57,6 +57,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"speaker", Query{Speaker: "Peskov"}},
 		{"place+kind", Query{Place: "Kyiv", Kind: "indirect"}},
 		{"cue+dates", Query{Cue: "deny", From: "2022-03-01", To: "2022-06-30"}},
+		{"words+site", Query{Text: "talks", Site: "reuters.com"}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for range b.N {

@@ -168,4 +168,20 @@ var migrations = []migration{
 		sqlite:   []string{`CREATE INDEX quotes_facets ON quotes (speaker_id, site, cue_lemma, kind, published)`},
 		postgres: []string{`CREATE INDEX quotes_facets ON quotes (speaker_id, site, cue_lemma, kind, published)`},
 	},
+	{
+		// Covering indexes for the two most common equality filters, cue
+		// and outlet, with dates and the facet columns: filtered searches
+		// then never read the quotes' text.
+		name: "covering indexes for cue and site filters",
+		sqlite: []string{
+			`DROP INDEX quotes_cue`,
+			`CREATE INDEX quotes_cue_facets ON quotes (cue_lemma, published, speaker_id, site, kind)`,
+			`CREATE INDEX quotes_site_facets ON quotes (site, published, speaker_id, cue_lemma, kind)`,
+		},
+		postgres: []string{
+			`DROP INDEX quotes_cue`,
+			`CREATE INDEX quotes_cue_facets ON quotes (cue_lemma, published, speaker_id, site, kind)`,
+			`CREATE INDEX quotes_site_facets ON quotes (site, published, speaker_id, cue_lemma, kind)`,
+		},
+	},
 }
