@@ -203,7 +203,7 @@ var bylineSelectors = []cascadia.Selector{
 	cascadia.MustCompile(`a[rel=author], [rel=author]`),
 	cascadia.MustCompile(`[itemprop=author]`),
 	cascadia.MustCompile(`.byline .author, .byline-author, .author-name, .post-author a, .entry-author a, .meta-author a, span.author, .author a`),
-	cascadia.MustCompile(`[class*=author-name], [class*=authorName], [class*=byline], [class*=author]`),
+	cascadia.MustCompile(`[class*=author-name], [class*=authorName], [class*=byline], [class*=author], [class*=Author]`),
 }
 
 // bylineAuthor looks for an author in JSON-LD, in Twitter's "Written by"
@@ -234,7 +234,7 @@ func bylineAuthor(root *html.Node) []string {
 
 // bylineLine is a paragraph that is only a byline: "Von Klaus Stanjek",
 // "Text: Klausmartin Friedrich", "责任编辑：焦鹏".
-var bylineLine = regexp.MustCompile(`^(?:[Vv]on|[Bb]y|BY|VON|Text|Autor|Autorin|Author|Par|Por|责任编辑)\s*[:：]?\s*(\p{Lu}[\p{L}.'-]*(?:\s+(?:\p{Lu}[\p{L}.'-]*|von|van|de|der|und|and)){0,4}|\p{Han}{2,4})$`)
+var bylineLine = regexp.MustCompile(`^(?:(?i:von|by|text(?:\s+von)?|autor(?:in|en)?|author|par|por|redaktion|(?:blog\s*)?beitrag\s+von|ein\s+artikel\s+von|erstellt\s+von|geschrieben\s+von)|责任编辑|\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s*\|\s*\d{1,2}:\d{2}\s*Uhr)?\s*[-–|](?:\s*(?i:redaktion|von|by)\s*:?)?)\s*[:：]?\s*(\p{Lu}[\p{L}.'-]*(?:\s+(?:\p{Lu}[\p{L}.'-]*|von|van|de|der|und|and)){0,4}|\p{Han}{2,4})(?:\s*(?:[|/(•]|Illustration(?:en)?\b|Fotos?\b|Bild(?:er)?\b).*)?$`)
 
 // jsonLDAuthors returns the author names of the page's JSON-LD.
 func jsonLDAuthors(root *html.Node) []string {
