@@ -33,7 +33,7 @@ type lexicon struct {
 	common    map[string]bool
 	first     map[string]bool
 	gender    map[string]byte // first name -> 'f' or 'm' where the lists agree
-	maxPlaceW int // most tokens in a multi-word place or org name
+	maxPlaceW int             // most tokens in a multi-word place or org name
 }
 
 var lex = loadLexicon()

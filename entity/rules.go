@@ -11,10 +11,15 @@ import (
 // Rules is the lexicon-and-rules recogniser: capitalised token runs typed by
 // embedded gazetteers (places, nationalities, organisations), titles, given
 // names and organisation head words.
-type Rules struct{}
+type Rules struct {
+	// KnownOnly keeps the names the lexicons, the gazetteer and titles
+	// vouch for and drops the guesses from shape and context, for use in
+	// front of a trained recogniser in an Ensemble.
+	KnownOnly bool
+}
 
 // Recognize implements Recognizer.
-func (Rules) Recognize(d *doc.Document) []doc.Mention {
+func (r Rules) Recognize(d *doc.Document) []doc.Mention {
 	var ms []doc.Mention
 	toks := d.Tokens
 	for si := range d.Sentences {
@@ -38,9 +43,12 @@ func (Rules) Recognize(d *doc.Document) []doc.Mention {
 				continue
 			}
 			end := runEnd(d, i, s.Last)
-			ms = classifyRun(d, i, end, ms)
+			ms = r.classifyRun(d, i, end, ms)
 			i = end
 		}
+	}
+	if r.KnownOnly {
+		return ms
 	}
 	return listMembers(d, ms)
 }
@@ -238,7 +246,7 @@ func isKnownName(d *doc.Document, i, j int) bool {
 // classifyRun splits a capitalised run into mentions: a sentence opener that
 // is a common word, nationality adjectives and titles before a name, then
 // the name itself, typed by lexicon and shape.
-func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
+func (r Rules) classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 	toks := d.Tokens
 	// A capitalised common word opening a sentence is not a name ("Some",
 	// "Therefore"), unless the lexicons know the run.
@@ -310,13 +318,16 @@ func classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.Mention {
 	if !titled {
 		for p := i + 1; p < end; p++ {
 			if _, _, ok := lexMatch(d, p, end); ok && !lex.orgHeads[toks[p].Lower] {
-				ms = classifyRun(d, i, p, ms)
-				return classifyRun(d, p, end, ms)
+				ms = r.classifyRun(d, i, p, ms)
+				return r.classifyRun(d, p, end, ms)
 			}
 		}
 	}
 	typ := typeOf(d, i, end, titled)
-	if typ == doc.NoType && end-i >= 3 {
+	if r.KnownOnly && !known(d, i, end, titled, typ) {
+		return ms
+	}
+	if typ == doc.NoType && end-i >= 3 && !r.KnownOnly {
 		// A role run ending in a name: "Majority Leader Mitch McConnell".
 		for p := i + 1; p < end-1; p++ {
 			if lex.first[d.TokenText(p)] && end-p <= 3 && allNameWords(d, p, end) {
@@ -552,6 +563,25 @@ var orgDescriptors = map[string]bool{"firm": true, "company": true, "regulator":
 	"bank": true, "insurer": true, "retailer": true, "broadcaster": true, "newspaper": true,
 	"agency": true, "watchdog": true, "charity": true, "label": true, "club": true, "band": true,
 	"rivals": true, "consultancy": true, "airline": true, "network": true, "station": true, "party": true}
+
+// known reports whether a typed run rests on knowledge rather than
+// shape: a title before a person, an organisation word ending the name, or
+// the gazetteer.
+func known(d *doc.Document, i, end int, titled bool, typ doc.EntityType) bool {
+	switch {
+	case typ == doc.NoType:
+		return false
+	case typ == doc.Person && titled:
+		return true
+	case typ == doc.Org && end-i > 1 && lex.orgHeads[d.Tokens[end-1].Lower]:
+		return true
+	case typ == doc.Person && end-i > 1 && lex.first[d.TokenText(i)]:
+		return true
+	case typ == doc.GPE || typ == doc.Loc:
+		return gazetteerType(d, i, end) != doc.NoType || locHeads[d.Tokens[end-1].Lower]
+	}
+	return false
+}
 
 // allNameWords reports whether every token in [i,end) looks like a name
 // part: a capitalised word that is not a common lower-case word.

@@ -196,6 +196,13 @@ func tidy(d *doc.Document, p []props, chunks []Chunk) []Chunk {
 		if c.Last-c.First == 1 && p[c.First].gaz&(gazDemonym|gazGroup) != 0 {
 			c.Type = doc.NORP
 		}
+		if c.Type == doc.Person && c.Last-c.First == 1 {
+			// A lone word with digits or in capitals throughout is a brand or
+			// an acronym, not a person: "1Xtra", "BT".
+			if t := d.Tokens[c.First]; t.Flags&(doc.HasDigit|doc.AllUpper) != 0 {
+				c.Type = doc.Org
+			}
+		}
 		out = append(out, c)
 	}
 	return out

@@ -3,11 +3,14 @@
 package pipeline
 
 import (
+	"fmt"
+	"strings"
 	"sync"
 
 	"newsgraph/doc"
 	"newsgraph/entity"
 	"newsgraph/geo"
+	"newsgraph/ner"
 	"newsgraph/quote"
 	"newsgraph/text"
 	"newsgraph/timex"
@@ -25,8 +28,36 @@ type Pipeline struct {
 func New() *Pipeline {
 	return &Pipeline{
 		tokenizers: sync.Pool{New: func() any { return text.NewTokenizer() }},
-		Recognizer: entity.Rules{},
+		Recognizer: DefaultRecognizer(),
 	}
+}
+
+// Recognizers name the entity recognisers a user can choose. The default,
+// "rules+ner", lets the lexicons and rules type the names they know (places,
+// nationalities, organisations, titled people) and the trained model type
+// the rest: the rules carry knowledge, the model generalises to names no
+// list has (docs/ner.md compares them).
+var Recognizers = []string{"rules+ner", "rules", "ner", "ner+rules"}
+
+// DefaultRecognizer is the recogniser New uses.
+func DefaultRecognizer() entity.Recognizer {
+	r, _ := Recognizer(Recognizers[0])
+	return r
+}
+
+// Recognizer returns the entity recogniser of one of the Recognizers names.
+func Recognizer(name string) (entity.Recognizer, error) {
+	switch name {
+	case "rules+ner":
+		return entity.Ensemble{entity.Rules{}, ner.Default()}, nil
+	case "rules":
+		return entity.Rules{}, nil
+	case "ner":
+		return ner.Default(), nil
+	case "ner+rules":
+		return entity.Ensemble{ner.Default(), entity.Rules{}}, nil
+	}
+	return nil, fmt.Errorf("unknown recogniser %q (want one of %s)", name, strings.Join(Recognizers, ", "))
 }
 
 // Analyze fills d in place: d.Text is replaced by its cleaned form and every

@@ -27,8 +27,9 @@ type analyzeOptions struct {
 	published string
 	output    string
 	format    string
-	stats     bool
-	workers   int
+	stats      bool
+	workers    int
+	recognizer string
 }
 
 func runAnalyze(args []string, stdout, stderr io.Writer) int {
@@ -44,6 +45,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.format, "format", "jsonl", "output format: jsonl, json (pretty array) or text (readable report)")
 	fs.BoolVar(&o.stats, "stats", false, "print articles, words, words/s and peak memory to stderr")
 	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "analysis workers")
+	fs.StringVar(&o.recognizer, "recognizer", pipeline.Recognizers[0], "entity recogniser: "+strings.Join(pipeline.Recognizers, ", "))
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -58,6 +60,13 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsgraph analyze: unknown --format %q (jsonl, json or text)\n", o.format)
 		return 2
 	}
+	rec, err := pipeline.Recognizer(o.recognizer)
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph analyze: %v\n", err)
+		return 2
+	}
+	p := pipeline.New()
+	p.Recognizer = rec
 	reader := &input.Reader{}
 	if o.published != "" {
 		t, err := input.ParseDate(o.published)
@@ -82,7 +91,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 
 	start := time.Now()
 	var articles, words, failed int
-	err := analyzeAll(context.Background(), reader, fs.Args(), o.workers, func(r result) error {
+	err = analyzeAll(context.Background(), p, reader, fs.Args(), o.workers, func(r result) error {
 		if r.err != nil {
 			failed++
 			fmt.Fprintf(stderr, "newsgraph analyze: %s: %v\n", r.name, r.err)
@@ -125,13 +134,12 @@ type result struct {
 // analyzeAll reads the inputs, analyses them on a pool of workers and hands
 // the results to emit in input order. At most 2×workers articles are in
 // flight, so memory does not grow with the number of inputs.
-func analyzeAll(ctx context.Context, reader *input.Reader, args []string, workers int, emit func(result) error) error {
+func analyzeAll(ctx context.Context, p *pipeline.Pipeline, reader *input.Reader, args []string, workers int, emit func(result) error) error {
 	if workers < 1 {
 		workers = 1
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	p := pipeline.New()
 	items := make(chan input.Item, workers)
 	go reader.Read(ctx, args, items)
 

@@ -11,9 +11,8 @@ import (
 	flag "github.com/spf13/pflag"
 
 	"newsgraph/doc"
-	"newsgraph/entity"
 	"newsgraph/input"
-	"newsgraph/ner"
+	"newsgraph/pipeline"
 	"newsgraph/text"
 )
 
@@ -41,18 +40,9 @@ func runMentions(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	var r entity.Recognizer
-	switch *recognizer {
-	case "ner":
-		r = ner.Default()
-	case "rules":
-		r = entity.Rules{}
-	case "rules+ner":
-		r = entity.Ensemble{entity.Rules{}, ner.Default()}
-	case "ner+rules":
-		r = entity.Ensemble{ner.Default(), entity.Rules{}}
-	default:
-		fmt.Fprintf(stderr, "newsgraph mentions: unknown --recognizer %q (ner, rules, rules+ner or ner+rules)\n", *recognizer)
+	r, err := pipeline.Recognizer(*recognizer)
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph mentions: %v\n", err)
 		return 2
 	}
 	items := make(chan input.Item)

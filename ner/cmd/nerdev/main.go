@@ -55,6 +55,8 @@ func run(golds []string, errs bool) error {
 		{"ner", m},
 		{"ner+rules", entity.Ensemble{m, entity.Rules{}}},
 		{"rules+ner", entity.Ensemble{entity.Rules{}, m}},
+		{"ner+known", entity.Ensemble{m, entity.Rules{KnownOnly: true}}},
+		{"known+ner+rules", entity.Ensemble{entity.Rules{KnownOnly: true}, m, entity.Rules{}}},
 	}
 	fmt.Printf("%-10s %7s %7s %7s %7s %7s %7s\n", "recogniser", "ent F1", "PER", "ORG", "LOC", "NORP", "Q+S F1")
 	for _, c := range configs {

@@ -265,6 +265,12 @@ func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly
 			m = entity.Ensemble{entity.Rules{}, ner.Default()}
 		case "ner+rules":
 			m = entity.Ensemble{ner.Default(), entity.Rules{}}
+		case "ner+known":
+			m = entity.Ensemble{ner.Default(), entity.Rules{KnownOnly: true}}
+		case "known+ner":
+			m = entity.Ensemble{entity.Rules{KnownOnly: true}, ner.Default()}
+		case "known+ner+rules":
+			m = entity.Ensemble{entity.Rules{KnownOnly: true}, ner.Default(), entity.Rules{}}
 		default:
 			return fmt.Errorf("unknown recogniser %q", recognizer)
 		}
