@@ -16,7 +16,9 @@ import (
 func Resolve(d *doc.Document, ms []doc.Mention) {
 	ms = addSurnames(d, ms)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
-	oneTypePerName(d, ms, teams(d, ms))
+	strong := teams(d, ms)
+	describedPeople(d, ms, strong)
+	oneTypePerName(d, ms, strong)
 	d.Mentions = ms
 	d.Entities = d.Entities[:0]
 	byKey := map[string]int{}
@@ -103,6 +105,28 @@ func teams(d *doc.Document, ms []doc.Mention) (retyped map[int]bool) {
 		}
 	}
 	return retyped
+}
+
+// describedPeople types as a person any name that an apposition or a role
+// word describes as one ("G Money, a presenter on ...", "boss Mark Hughes"),
+// whatever a recogniser guessed: the text's own description is strong evidence.
+func describedPeople(d *doc.Document, ms []doc.Mention, strong map[int]bool) {
+	for k := range ms {
+		m := &ms[k]
+		if m.Type == doc.NORP || m.Type == doc.Person {
+			continue
+		}
+		if _, known := lex.orgs[d.Str(m.Span)]; known {
+			continue
+		}
+		if _, known := lex.places[d.Str(m.Span)]; known {
+			continue
+		}
+		if personApposition(d, m.Last) || m.First > 0 && (lex.roles[d.Tokens[m.First-1].Lower] && !orgDescriptors[d.Tokens[m.First-1].Lower]) {
+			m.Type = doc.Person
+			strong[k] = true
+		}
+	}
 }
 
 // oneTypePerName gives every mention of a name the type most of its
