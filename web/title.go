@@ -222,7 +222,7 @@ func normTitle(s string) string {
 // titleSeps separate a title from a site name; the strong ones are almost
 // never used inside a headline.
 var (
-	strongSeps = []string{" | ", " › ", " » ", " :: ", " · ", " // ", " ~ ", " « "}
+	strongSeps = []string{" | ", " › ", " » ", " :: ", " · ", " // ", " ~ ", " « ", " ⋆ ", " • ", " ❘ "}
 	weakSeps   = []string{" - ", " – ", " — "}
 )
 
