@@ -73,7 +73,7 @@ func TestExtract(t *testing.T) {
 		{"party tag in parentheses", `The plan could work, Lindsey Graham (R-S.C.) told The Hill on Tuesday.`,
 			[]want{{"indirect", "The plan could work", "Lindsey Graham", "told The Hill"}}},
 		{"coordinated second report", `Putney told CNN that the video showed nothing, but he said witnesses saw a gun.`,
-			[]want{{"indirect", "the video showed nothing", "Putney", "told CNN"}, {"indirect", "witnesses saw a gun", "he", "said"}}},
+			[]want{{"indirect", "the video showed nothing", "Putney", "told CNN"}, {"indirect", "witnesses saw a gun", "Putney", "said"}}},
 		{"trailing adverbial after quote", `“It never crossed my mind,” Mary Smith said several months later.`,
 			[]want{{"direct", "It never crossed my mind,", "Mary Smith", "said"}}},
 		{"cue then quotation in next paragraph", "Donald Trump said:\n\n\"We have a situation in our inner cities.\"",
