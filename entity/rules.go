@@ -317,7 +317,7 @@ func (r Rules) classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.
 	// "Blair Labour" is Blair, then Labour.
 	if !titled {
 		for p := i + 1; p < end; p++ {
-			if _, _, ok := lexMatch(d, p, end); ok && !lex.orgHeads[toks[p].Lower] && !connectors[toks[p-1].Lower] {
+			if _, _, ok := lexMatch(d, p, end); ok && !lex.orgHeads[toks[p].Lower] && !(connectors[toks[p-1].Lower] && p-2 >= i && (lex.orgPre[toks[p-2].Lower] || lex.orgHeads[toks[p-2].Lower])) {
 				ms = r.classifyRun(d, i, p, ms)
 				return r.classifyRun(d, p, end, ms)
 			}
