@@ -71,10 +71,7 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 	markLineBreaks(root)
 	// htmldate reads dates in the text, so it gets the page before
 	// markEdgeSpaces touches it.
-	var date time.Time
-	if d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, URL: pageURL, ExtractTime: true}); err == nil {
-		date = pageDate(d, pageURL)
-	}
+	date, dateErr := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, URL: pageURL, ExtractTime: true})
 	markEdgeSpaces(root)
 	var u *nurl.URL
 	if pageURL != "" {
@@ -99,15 +96,23 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 		return nil, ErrNoArticle
 	}
 	a := &Article{
-		Title:     chooseTitle(root, res.Metadata.Title, res.Metadata.Sitename, res.Metadata.Hostname),
-		Authors:   restoreAuthors(splitAuthors(res.Metadata.Author), root, text),
-		URL:       res.Metadata.URL,
-		Site:      collapseSpace(res.Metadata.Sitename),
-		Published: date,
-		Text:      articleText(res.ContentNode, res.Metadata.Title),
+		Title:   chooseTitle(root, res.Metadata.Title, res.Metadata.Sitename, res.Metadata.Hostname),
+		Authors: restoreAuthors(splitAuthors(res.Metadata.Author), root, text),
+		URL:     pageURL,
+		Site:    collapseSpace(res.Metadata.Sitename),
 	}
-	if a.URL == "" {
-		a.URL = pageURL
+	a.Text = articleText(res.ContentNode, res.Metadata.Title, a.Title)
+	if c, err := nurl.Parse(strings.TrimSpace(res.Metadata.URL)); err == nil && res.Metadata.URL != "" {
+		// A canonical link may be relative.
+		if u != nil {
+			c = u.ResolveReference(c)
+		}
+		if c.IsAbs() {
+			a.URL = c.String()
+		}
+	}
+	if dateErr == nil {
+		a.Published = pageDate(date, a.URL)
 	}
 	a.Published = publishedDate(root, a.Published, a.URL)
 	if len(a.Authors) == 0 {
@@ -121,21 +126,30 @@ func Extract(page []byte, contentType, pageURL string) (*Article, error) {
 }
 
 // articleText renders the extracted tree and drops what is not article
-// text: credit and caption lines, and the title when the extractor kept it
-// as the first paragraph.
-func articleText(n *html.Node, title string) string {
+// text: credit and caption lines, and a title (any of titles) that the
+// extractor kept as the first paragraph.
+func articleText(n *html.Node, titles ...string) string {
 	paras := strings.Split(BlockText(n), "\n\n")
 	keep := paras[:0]
-	for i, p := range paras {
+	for _, p := range paras {
 		if !hasAlnum(p) || isCredit(p) {
 			continue
 		}
-		if i == 0 && title != "" && p == collapseSpace(title) {
+		if len(keep) == 0 && isTitle(p, titles) {
 			continue
 		}
 		keep = append(keep, p)
 	}
 	return strings.Join(keep, "\n\n")
+}
+
+func isTitle(p string, titles []string) bool {
+	for _, t := range titles {
+		if t != "" && normTitle(p) == normTitle(collapseSpace(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitAuthors splits trafilatura's "A; B" author string.

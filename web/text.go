@@ -157,5 +157,5 @@ func FragmentText(fragment string) string {
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
-	return articleText(root, "")
+	return articleText(root)
 }
