@@ -5,6 +5,7 @@
 package fetch
 
 import (
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
@@ -322,12 +323,16 @@ func (f *Fetcher) readBody(res *http.Response) ([]byte, error) {
 		r = zr
 	case "deflate":
 		// "deflate" is meant to be zlib-wrapped, but some servers send
-		// raw deflate: peek at the header to tell.
-		br := bufioPeek(res.Body)
-		if zr, err := zlib.NewReader(br); err == nil {
+		// raw deflate: a zlib header is a CM=8 byte whose 16-bit pair
+		// with the next byte is a multiple of 31 (RFC 1950).
+		br := bufio.NewReader(res.Body)
+		if h, err := br.Peek(2); err == nil && h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 {
+			zr, err := zlib.NewReader(br)
+			if err != nil {
+				return nil, fmt.Errorf("bad deflate body: %w", err)
+			}
 			r = zr
 		} else {
-			br.rewind()
 			r = flate.NewReader(br)
 		}
 	default:
@@ -342,31 +347,6 @@ func (f *Fetcher) readBody(res *http.Response) ([]byte, error) {
 	}
 	return body, nil
 }
-
-// peekReader replays the first bytes read from r once after rewind.
-type peekReader struct {
-	r    io.Reader
-	buf  bytes.Buffer
-	keep bool
-	pos  int
-}
-
-func bufioPeek(r io.Reader) *peekReader { return &peekReader{r: r, keep: true} }
-
-func (p *peekReader) Read(b []byte) (int, error) {
-	if !p.keep && p.pos < p.buf.Len() {
-		n := copy(b, p.buf.Bytes()[p.pos:])
-		p.pos += n
-		return n, nil
-	}
-	n, err := p.r.Read(b)
-	if p.keep {
-		p.buf.Write(b[:n])
-	}
-	return n, err
-}
-
-func (p *peekReader) rewind() { p.keep = false; p.pos = 0 }
 
 // readFile reads a file: URL (only with AllowPrivate).
 func (f *Fetcher) readFile(u *nurl.URL) (*Response, error) {
