@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"golang.org/x/text/unicode/norm"
 
 	"newsgraph/doc"
@@ -65,6 +66,34 @@ func (s *Store) Ingest(ctx context.Context, key, hash string, force bool, analyz
 			return 0, fmt.Errorf("store: %s: %w", key, err)
 		}
 	}
+	// The analysis is kept across attempts: a transaction PostgreSQL
+	// aborts to break a deadlock is retried without analysing again.
+	var rec *doc.Record
+	once := func() (*doc.Record, error) {
+		if rec != nil {
+			return rec, nil
+		}
+		r, err := analyze()
+		rec = r
+		return r, err
+	}
+	for attempt := 1; ; attempt++ {
+		out, err := s.ingestOnce(ctx, key, hash, force, once)
+		if err == nil || attempt == 3 || !retryable(err) {
+			return out, err
+		}
+	}
+}
+
+// retryable reports a PostgreSQL deadlock or serialization failure: the
+// transaction was rolled back and may simply be run again.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}
+
+// ingestOnce is one attempt of Ingest's transaction.
+func (s *Store) ingestOnce(ctx context.Context, key, hash string, force bool, analyze func() (*doc.Record, error)) (Outcome, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("store: %s: %w", key, err)

@@ -3,12 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"newsgraph/doc"
 )
@@ -573,4 +576,21 @@ func FuzzSearchText(f *testing.F) {
 			t.Errorf("Articles(%q): %v", text, err)
 		}
 	})
+}
+
+func TestRetryable(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{fmt.Errorf("store: a.txt: %w", &pgconn.PgError{Code: "40P01"}), true},
+		{&pgconn.PgError{Code: "40001"}, true},
+		{&pgconn.PgError{Code: "23505"}, false}, // unique violation: a real error
+		{errors.New("40P01"), false},
+		{nil, false},
+	} {
+		if got := retryable(tc.err); got != tc.want {
+			t.Errorf("retryable(%v) = %v, want %v", tc.err, got, tc.want)
+		}
+	}
 }
