@@ -232,6 +232,10 @@ func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, 
 			upsert = append(upsert, k)
 		}
 	}
+	fresh, err := s.newPeople(ctx, tx, upsert)
+	if err != nil {
+		return nil, err
+	}
 	for len(upsert) > 0 {
 		n := min(len(upsert), 100)
 		var b strings.Builder
@@ -273,6 +277,12 @@ func (s *Store) writeEntities(ctx context.Context, tx *sql.Tx, articleID int64, 
 			return nil, err
 		}
 		upsert = upsert[n:]
+	}
+
+	for _, k := range fresh {
+		if err := s.absorbSurname(ctx, tx, k, ids[k]); err != nil {
+			return nil, err
+		}
 	}
 
 	canon := make(map[string]int64, len(rec.Entities))
@@ -343,6 +353,85 @@ func displayName(e *doc.RecordEntity) string {
 		return g.Name
 	}
 	return e.Name
+}
+
+// newPeople returns the multi-word people among keys that the store does
+// not know yet: candidates to absorb an earlier surname-only entity.
+func (s *Store) newPeople(ctx context.Context, tx *sql.Tx, keys []entityKey) ([]entityKey, error) {
+	var people []any
+	for _, k := range keys {
+		if k.typ == "PERSON" && strings.Contains(k.norm, " ") {
+			people = append(people, k.norm)
+		}
+	}
+	if len(people) == 0 {
+		return nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT norm FROM entities WHERE type = 'PERSON' AND norm IN (?`+strings.Repeat(", ?", len(people)-1)+`)`), people...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	known := map[string]bool{}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		known[n] = true
+	}
+	var fresh []entityKey
+	for _, p := range people {
+		if !known[p.(string)] {
+			fresh = append(fresh, entityKey{"PERSON", p.(string)})
+		}
+	}
+	return fresh, rows.Err()
+}
+
+// absorbSurname merges an entity created earlier from a surname alone
+// ("Peskov") into the person just created under a full name ("Dmitry
+// Peskov"), when that person is the only one known with that surname:
+// the order articles arrive in then no longer splits a person in two.
+func (s *Store) absorbSurname(ctx context.Context, tx *sql.Tx, k entityKey, id int64) error {
+	surname := k.norm[strings.LastIndexByte(k.norm, ' ')+1:]
+	var old int64
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM entities WHERE type = 'PERSON' AND norm = ?`), surname).Scan(&old)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var others int
+	// Normalize leaves no LIKE wildcards in surname.
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM entities WHERE type = 'PERSON' AND norm LIKE ? AND id <> ?`), "% "+surname, id).Scan(&others); err != nil {
+		return err
+	}
+	if others > 0 {
+		return nil // two people could be meant: leave it alone
+	}
+	for _, q := range []string{
+		`UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?`,
+		`UPDATE article_entities SET entity_id = ? WHERE entity_id = ?`,
+		`UPDATE mentions SET entity_id = ? WHERE entity_id = ?`,
+		// Tables whose key holds the entity: copy, skipping rows the
+		// full-name entity already has, then drop the old ones.
+		`INSERT INTO entity_roles (article_id, entity_id, role) SELECT article_id, ?, role FROM entity_roles WHERE entity_id = ? ON CONFLICT DO NOTHING`,
+		`INSERT INTO quote_entities (quote_id, entity_id) SELECT quote_id, ? FROM quote_entities WHERE entity_id = ? ON CONFLICT DO NOTHING`,
+		`INSERT INTO entity_aliases (entity_id, alias, norm) SELECT ?, alias, norm FROM entity_aliases WHERE entity_id = ? ON CONFLICT DO NOTHING`,
+	} {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(q), id, old); err != nil {
+			return fmt.Errorf("merge %q into %q: %w", surname, k.norm, err)
+		}
+	}
+	for _, t := range []string{"entity_roles", "quote_entities", "entity_aliases"} {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM `+t+` WHERE entity_id = ?`), old); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, s.d.rebind(`DELETE FROM entities WHERE id = ?`), old)
+	return err
 }
 
 // aliasMatch links an entity the article could not pin down to the one

@@ -466,6 +466,49 @@ func TestSurnameJoinsPerson(t *testing.T) {
 	}
 }
 
+// TestSurnameFirstThenFullName checks the other order: an entity created
+// from a surname alone is absorbed by the one full-name person who arrives
+// later, statements, roles and aliases included.
+func TestSurnameFirstThenFullName(t *testing.T) {
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			s := openTest(t, b)
+			ctx := context.Background()
+			early := record(t, "early.txt", "2022-01-05", "", "", "Peskov said the talks would go on.",
+				[]ent{{id: "E1", typ: "PERSON", name: "Peskov", roles: []string{"spokesman"}, mentions: []string{"Peskov"}}},
+				[]quo{{kind: "indirect", content: "the talks would go on", cue: "said", lemma: "say", speaker: "E1", speakerName: "Peskov"}})
+			if _, err := s.Put(ctx, early); err != nil {
+				t.Fatal(err)
+			}
+			load(t, s) // a.txt names Dmitry Peskov in full
+			var people int
+			s.db.QueryRow(`SELECT COUNT(*) FROM entities WHERE type = 'PERSON'`).Scan(&people)
+			if people != 1 {
+				t.Errorf("%d people, want Peskov and Dmitry Peskov as one", people)
+			}
+			id := speakerID(t, s, "Dmitry Peskov")
+			e, err := s.Entity(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Name != "Dmitry Peskov" || e.Said != 4 || e.Articles != 3 || len(e.Roles) != 2 {
+				t.Errorf("merged person: %+v said %d in %d articles, roles %+v", e.Ref, e.Said, e.Articles, e.Roles)
+			}
+			for _, tb := range []string{"quotes", "mentions", "article_entities", "entity_roles", "quote_entities", "entity_aliases"} {
+				var n int
+				col := "entity_id"
+				if tb == "quotes" {
+					col = "speaker_id"
+				}
+				s.db.QueryRow(`SELECT COUNT(*) FROM ` + tb + ` WHERE ` + col + ` NOT IN (SELECT id FROM entities)`).Scan(&n)
+				if n != 0 {
+					t.Errorf("%s: %d rows point to a deleted entity", tb, n)
+				}
+			}
+		})
+	}
+}
+
 func TestArticle(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
