@@ -436,7 +436,8 @@ func (s *Store) absorbSurname(ctx context.Context, tx *sql.Tx, k entityKey, id i
 
 // aliasMatch links an entity the article could not pin down to the one
 // known entity it must be: a person named by one word only ("Peskov") to
-// the one known person with that alias ("Dmitry Peskov"); an unlocated
+// the one known person with that alias or, failing that, that surname
+// ("Dmitry Peskov"); an unlocated
 // place ("Kiev") to the one located place known by that name. It returns 0
 // when the name is itself a known entity, is a multi-word person, or is
 // ambiguous (two people called Smith stay apart).
@@ -471,10 +472,33 @@ func (s *Store) aliasMatch(ctx context.Context, tx *sql.Tx, typ, norm string) (i
 		}
 		ids = append(ids, id)
 	}
-	if len(ids) != 1 {
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	if len(ids) == 1 {
+		return ids[0], nil
+	}
+	if len(ids) == 0 && typ == "PERSON" {
+		// No article has called anyone just this yet: the one person whose
+		// full name ends with it ("Peskov" -> "Dmitry Peskov").
+		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id FROM entities WHERE type = 'PERSON' AND norm LIKE ? LIMIT 2`), "% "+norm)
+		if err != nil {
+			return 0, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return 0, err
+			}
+			ids = append(ids, id)
+		}
+		if len(ids) == 1 {
+			return ids[0], rows.Err()
+		}
 		return 0, rows.Err()
 	}
-	return ids[0], rows.Err()
+	return 0, nil
 }
 
 // writeQuotes inserts the record's quotes with their full-text rows and
