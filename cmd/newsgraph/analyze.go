@@ -24,9 +24,8 @@ func init() {
 }
 
 type analyzeOptions struct {
-	published string
-	output    string
-	format    string
+	output     string
+	format     string
 	stats      bool
 	workers    int
 	recognizer string
@@ -36,11 +35,11 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph analyze [flags] INPUT...\n\nINPUT is a .txt file (headline, blank line, body), a .jsonl file of\n{\"id\",\"text\",\"title\",\"published\",\"url\"} objects, a directory (read recursively)\nor - for stdin.\n\nflags:")
+		fmt.Fprintln(stderr, "usage: newsgraph analyze [flags] INPUT...\n\n"+inputHelp+"\n\nflags:")
 		fs.PrintDefaults()
 	}
 	var o analyzeOptions
-	fs.StringVar(&o.published, "published", "", "reference date `YYYY-MM-DD` for inputs that carry none")
+	in := addInputFlags(fs)
 	fs.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of stdout")
 	fs.StringVar(&o.format, "format", "jsonl", "output format: jsonl, json (pretty array) or text (readable report)")
 	fs.BoolVar(&o.stats, "stats", false, "print articles, words, words/s and peak memory to stderr")
@@ -52,8 +51,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if fs.NArg() == 0 {
+	if in.none(fs.Args()) {
 		fs.Usage()
+		return 2
+	}
+	if err := in.setup(stderr); err != nil {
+		fmt.Fprintf(stderr, "newsgraph analyze: %v\n", err)
 		return 2
 	}
 	if o.format != "jsonl" && o.format != "json" && o.format != "text" {
@@ -67,15 +70,6 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	}
 	p := pipeline.New()
 	p.Recognizer = rec
-	reader := &input.Reader{}
-	if o.published != "" {
-		t, err := input.ParseDate(o.published)
-		if err != nil {
-			fmt.Fprintf(stderr, "newsgraph analyze: bad --published %q: want YYYY-MM-DD\n", o.published)
-			return 2
-		}
-		reader.Published = t
-	}
 	out := stdout
 	if o.output != "" {
 		f, err := os.Create(o.output)
@@ -91,7 +85,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 
 	start := time.Now()
 	var articles, words, failed int
-	err = analyzeAll(context.Background(), p, reader, fs.Args(), o.workers, func(r result) error {
+	err = analyzeAll(context.Background(), p, in, fs.Args(), o.workers, func(r result) error {
 		if r.err != nil {
 			failed++
 			fmt.Fprintf(stderr, "newsgraph analyze: %s: %v\n", r.name, r.err)
@@ -134,14 +128,14 @@ type result struct {
 // analyzeAll reads the inputs, analyses them on a pool of workers and hands
 // the results to emit in input order. At most 2×workers articles are in
 // flight, so memory does not grow with the number of inputs.
-func analyzeAll(ctx context.Context, p *pipeline.Pipeline, reader *input.Reader, args []string, workers int, emit func(result) error) error {
+func analyzeAll(ctx context.Context, p *pipeline.Pipeline, in *inputs, args []string, workers int, emit func(result) error) error {
 	if workers < 1 {
 		workers = 1
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	items := make(chan input.Item, workers)
-	go reader.Read(ctx, args, items)
+	go in.read(ctx, args, items)
 
 	type job struct {
 		item input.Item

@@ -11,6 +11,7 @@ import (
 	"newsgraph/doc"
 	"newsgraph/eval"
 	"newsgraph/pipeline"
+	"newsgraph/web/extracteval"
 )
 
 func init() {
@@ -21,9 +22,12 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph eval --gold GOLD.jsonl [--gold MORE.jsonl] [--system SYS.jsonl] [--json] [--errors]\n\n"+
+		fmt.Fprintln(stderr, "usage: newsgraph eval --gold GOLD.jsonl [--gold MORE.jsonl] [--system SYS.jsonl] [--json] [--errors]\n"+
+			"       newsgraph eval --extraction DIR\n\n"+
 			"Analyses the gold articles (id, text, published of each gold line) and scores the\n"+
-			"analysis as shared/tools/score.py does; with --system, scores that file instead.\n\nflags:")
+			"analysis as shared/tools/score.py does; with --system, scores that file instead.\n"+
+			"With --extraction, scores web-page extraction on a trafilatura-eval style corpus:\n"+
+			"segment precision, recall and F1, title, author and date accuracy, and glued sentences.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	var (
@@ -32,7 +36,9 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		asJSON     bool
 		errs       bool
 		workers    int
+		extraction string
 	)
+	fs.StringVar(&extraction, "extraction", "", "score web-page extraction on the corpus in `DIR` (pages and gold segments)")
 	fs.StringArrayVar(&goldPaths, "gold", nil, "gold annotations `FILE` (JSON Lines); repeat to pool several")
 	fs.StringVar(&systemPath, "system", "", "score this `FILE` of analysis records instead of analysing")
 	fs.BoolVar(&asJSON, "json", false, "print the scores as JSON (as score.py --json)")
@@ -47,13 +53,19 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if len(goldPaths) == 0 || fs.NArg() > 0 {
-		fs.Usage()
-		return 2
-	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "newsgraph eval: %v\n", err)
 		return 1
+	}
+	if extraction != "" && len(goldPaths) == 0 && fs.NArg() == 0 {
+		if err := extracteval.Run(extraction, stdout); err != nil {
+			return fail(err)
+		}
+		return 0
+	}
+	if len(goldPaths) == 0 || fs.NArg() > 0 || extraction != "" {
+		fs.Usage()
+		return 2
 	}
 
 	gold := eval.NewSet()

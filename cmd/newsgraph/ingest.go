@@ -49,29 +49,24 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph ingest [flags] INPUT...\n\nAnalyses whatever 'analyze' accepts and stores the records. Each article is\nwritten in one transaction; articles already stored with the same input are\nskipped, changed ones replaced in place, so an interrupted run can simply be\nrun again.\n\nflags:")
+		fmt.Fprintln(stderr, "usage: newsgraph ingest [flags] INPUT...\n\n"+inputHelp+"\n\nAnalyses the articles and stores the records. Each article is\nwritten in one transaction; articles already stored with the same input are\nskipped, changed ones replaced in place, so an interrupted run can simply be\nrun again.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	db := dbFlag(fs)
-	published := fs.String("published", "", "reference date `YYYY-MM-DD` for inputs that carry none")
+	in := addInputFlags(fs)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "analysis workers")
 	force := fs.Bool("force", false, "re-analyse and replace articles even when their input is unchanged")
 	quiet := fs.BoolP("quiet", "q", false, "print only errors")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() == 0 {
+	if in.none(fs.Args()) {
 		fs.Usage()
 		return 2
 	}
-	reader := &input.Reader{}
-	if *published != "" {
-		t, err := input.ParseDate(*published)
-		if err != nil {
-			fmt.Fprintf(stderr, "newsgraph ingest: bad --published %q: want YYYY-MM-DD\n", *published)
-			return 2
-		}
-		reader.Published = t
+	if err := in.setup(stderr); err != nil {
+		fmt.Fprintf(stderr, "newsgraph ingest: %v\n", err)
+		return 2
 	}
 	// An interrupt stops reading new articles; those in flight finish or
 	// roll back, never half-written.
@@ -88,7 +83,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	var mu sync.Mutex
 	counts := map[store.Outcome]int{}
 	failed := 0
-	ingestAll(ctx, s, reader, fs.Args(), *workers, *force, func(name string, out store.Outcome, err error) {
+	ingestAll(ctx, s, in, fs.Args(), *workers, *force, func(name string, out store.Outcome, err error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
@@ -117,11 +112,11 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 // ingestAll reads the inputs and stores them on a pool of workers. Order
 // does not matter here (each article is its own transaction), so unlike
 // analyze there is no reordering. done is called once per input.
-func ingestAll(ctx context.Context, s *store.Store, reader *input.Reader, args []string, workers int, force bool, done func(string, store.Outcome, error)) {
+func ingestAll(ctx context.Context, s *store.Store, in *inputs, args []string, workers int, force bool, done func(string, store.Outcome, error)) {
 	workers = max(workers, 1)
 	p := pipeline.New()
 	items := make(chan input.Item, workers)
-	go reader.Read(ctx, args, items)
+	go in.read(ctx, args, items)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)

@@ -24,11 +24,12 @@ func runMentions(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("mentions", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph mentions [flags] INPUT...\n\nINPUT is as for analyze: a .txt or .jsonl file, a directory or - for stdin.\n"+
+		fmt.Fprintln(stderr, "usage: newsgraph mentions [flags] INPUT...\n\n"+inputHelp+"\n"+
 			"Prints one line per entity mention: id, start, end (code points), type and text,\ntab-separated.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	recognizer := fs.String("recognizer", "ner", "recogniser: ner (the trained model), rules, rules+ner or ner+rules")
+	recognizer := fs.String("recognizer", "ner", "recogniser: "+strings.Join(pipeline.Recognizers, ", "))
+	in := addInputFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -36,8 +37,12 @@ func runMentions(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsgraph mentions: %v\n", err)
 		return 2
 	}
-	if fs.NArg() == 0 {
+	if in.none(fs.Args()) {
 		fs.Usage()
+		return 2
+	}
+	if err := in.setup(stderr); err != nil {
+		fmt.Fprintf(stderr, "newsgraph mentions: %v\n", err)
 		return 2
 	}
 	r, err := pipeline.Recognizer(*recognizer)
@@ -46,7 +51,7 @@ func runMentions(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	items := make(chan input.Item)
-	go (&input.Reader{}).Read(context.Background(), fs.Args(), items)
+	go in.read(context.Background(), fs.Args(), items)
 	bw := bufio.NewWriter(stdout)
 	tz := text.NewTokenizer()
 	flat := strings.NewReplacer("\t", " ", "\n", " ")

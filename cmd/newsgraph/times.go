@@ -26,10 +26,10 @@ func runTimes(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("times", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph times [flags] INPUT...\n\nINPUT is as for analyze: a .txt or .jsonl file, a directory or - for stdin.\nPrints one line per time expression: id, start, end (code points), type,\nvalue and text, tab-separated (and the text around it with --context); or with --format jsonl one record per article\nwith its id, published date and times.\n\nflags:")
+		fmt.Fprintln(stderr, "usage: newsgraph times [flags] INPUT...\n\n"+inputHelp+"\nPrints one line per time expression: id, start, end (code points), type,\nvalue and text, tab-separated (and the text around it with --context); or with --format jsonl one record per article\nwith its id, published date and times.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	published := fs.String("published", "", "reference date `YYYY-MM-DD` for inputs that carry none")
+	in := addInputFlags(fs)
 	format := fs.String("format", "tsv", "output format: tsv or jsonl")
 	contextChars := fs.Int("context", 0, "with tsv, add a column with `N` characters of text either side")
 	if err := fs.Parse(args); err != nil {
@@ -38,25 +38,20 @@ func runTimes(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if fs.NArg() == 0 {
+	if in.none(fs.Args()) {
 		fs.Usage()
+		return 2
+	}
+	if err := in.setup(stderr); err != nil {
+		fmt.Fprintf(stderr, "newsgraph times: %v\n", err)
 		return 2
 	}
 	if *format != "tsv" && *format != "jsonl" {
 		fmt.Fprintf(stderr, "newsgraph times: unknown --format %q (tsv or jsonl)\n", *format)
 		return 2
 	}
-	reader := &input.Reader{}
-	if *published != "" {
-		t, err := input.ParseDate(*published)
-		if err != nil {
-			fmt.Fprintf(stderr, "newsgraph times: bad --published %q: want YYYY-MM-DD\n", *published)
-			return 2
-		}
-		reader.Published = t
-	}
 	items := make(chan input.Item)
-	go reader.Read(context.Background(), fs.Args(), items)
+	go in.read(context.Background(), fs.Args(), items)
 	bw := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(bw)
 	tz := text.NewTokenizer()
