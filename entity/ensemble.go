@@ -11,12 +11,24 @@ import (
 // trusted first, and the others fill its gaps.
 type Ensemble []Recognizer
 
+// GapRecognizer is a Recognizer that can skip the tokens earlier members of
+// an Ensemble have named, saving its work for the rest.
+type GapRecognizer interface {
+	RecognizeGaps(d *doc.Document, taken []bool) []doc.Mention
+}
+
 // Recognize implements Recognizer.
 func (e Ensemble) Recognize(d *doc.Document) []doc.Mention {
 	var out []doc.Mention
 	taken := make([]bool, len(d.Tokens))
-	for _, r := range e {
-		for _, m := range r.Recognize(d) {
+	for i, r := range e {
+		var ms []doc.Mention
+		if g, ok := r.(GapRecognizer); ok && i > 0 {
+			ms = g.RecognizeGaps(d, taken)
+		} else {
+			ms = r.Recognize(d)
+		}
+		for _, m := range ms {
 			free := true
 			for k := m.First; k < m.Last; k++ {
 				if taken[k] {

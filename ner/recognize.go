@@ -56,7 +56,13 @@ func appendRegions(dst [][2]int, d *doc.Document, first, last int) [][2]int {
 
 // Recognize finds the entity mentions of d, in text order, with Entity -1.
 // A name that occurs more than once keeps one type throughout the document.
-func (m *Model) Recognize(d *doc.Document) []doc.Mention {
+func (m *Model) Recognize(d *doc.Document) []doc.Mention { return m.RecognizeGaps(d, nil) }
+
+// RecognizeGaps is Recognize that leaves out the stretches of capitalised
+// tokens another recogniser has already named (taken[i] for token i; nil
+// for none): in an entity.Ensemble the model then spends its time only on
+// the names the others did not know.
+func (m *Model) RecognizeGaps(d *doc.Document, taken []bool) []doc.Mention {
 	if len(d.Tokens) == 0 {
 		return nil
 	}
@@ -75,6 +81,9 @@ func (m *Model) Recognize(d *doc.Document) []doc.Mention {
 	for _, s := range sents {
 		sc.regions = appendRegions(sc.regions[:0], d, s.First, s.Last)
 		for _, r := range sc.regions {
+			if covered(taken, r[0], r[1]) {
+				continue
+			}
 			sc.chunks = m.tagRegion(sc, s.First, s.Last, r[0], r[1], sc.chunks)
 		}
 	}
@@ -95,6 +104,19 @@ func (m *Model) Recognize(d *doc.Document) []doc.Mention {
 		}
 	}
 	return out
+}
+
+// covered reports whether every candidate token of region [a, b) is taken.
+func covered(taken []bool, a, b int) bool {
+	if taken == nil {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if !taken[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // tagRegion runs Viterbi over tokens [start, end) of the sentence

@@ -24,11 +24,14 @@ type Pipeline struct {
 	Recognizer entity.Recognizer
 }
 
-// New returns a pipeline with the default stages.
-func New() *Pipeline {
+// New returns a pipeline with the default stages and recogniser.
+func New() *Pipeline { return NewWith(DefaultRecognizer()) }
+
+// NewWith returns a pipeline that finds entity mentions with r.
+func NewWith(r entity.Recognizer) *Pipeline {
 	return &Pipeline{
 		tokenizers: sync.Pool{New: func() any { return text.NewTokenizer() }},
-		Recognizer: DefaultRecognizer(),
+		Recognizer: r,
 	}
 }
 

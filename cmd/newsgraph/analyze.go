@@ -68,8 +68,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsgraph analyze: %v\n", err)
 		return 2
 	}
-	p := pipeline.New()
-	p.Recognizer = rec
+	p := pipeline.NewWith(rec)
 	out := stdout
 	if o.output != "" {
 		f, err := os.Create(o.output)
