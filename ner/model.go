@@ -254,9 +254,11 @@ func readModel(r io.Reader, lx *lexicon) (*Model, error) {
 		first int
 		n     uint8
 	}
-	var rows []rowPairs
-	var tags []tag
-	var ws []int16
+	// Capacity from the header, capped so that a forged header cannot make
+	// us allocate much before the data runs out; the real model fits.
+	rows := make([]rowPairs, 0, min(nrows, 1<<19))
+	tags := make([]tag, 0, min(npairs, 1<<20))
+	ws := make([]int16, 0, min(npairs, 1<<20))
 	row := uint32(0)
 	var pair [3]byte
 	for i := range nrows {
