@@ -134,6 +134,17 @@ func (x *extractor) subjectLeft(j, first int) np {
 		// "Trump, who said ...": the relative pronoun, standing for the name before it.
 		return np{j, j + 1}
 	}
+	if (t.Lower == "whom" || t.Lower == "which") && j-1 > first && d.Tokens[j-1].Lower == "of" {
+		return np{j - 2, j + 1} // "many of whom say"
+	}
+	if (t.Lower == "him" || t.Lower == "her" || t.Lower == "them") && j-2 > first && stopWords[d.Tokens[j-1].Lower] {
+		// "Those close to him say": a group described by its relation.
+		for a := j - 2; a >= first && j-a <= 5; a-- {
+			if l := d.Tokens[a].Lower; l == "those" || l == "people" || l == "sources" || l == "aides" || l == "friends" {
+				return np{a, j + 1}
+			}
+		}
+	}
 	if (t.Lower == "them" || t.Lower == "us") && j-1 > first && d.Tokens[j-1].Lower == "of" {
 		// A part of a group: "Only 42% of them say", "Half of them argue".
 		a := j - 2
@@ -221,7 +232,14 @@ func (x *extractor) subjectRight(k, last int) np {
 	}
 	if mi := x.mentionAt[k]; mi >= 0 {
 		m := d.Mentions[mi]
-		return np{k, min(m.Last, last)}
+		e := min(m.Last, last)
+		// "noted NBC's Dante Chinni": the owner's person is the speaker.
+		if e+1 < last && d.Tokens[e].Lower == "'s" {
+			if mj := x.mentionAt[e+1]; mj >= 0 && d.Mentions[mj].Type == doc.Person {
+				return np{e + 1, min(d.Mentions[mj].Last, last)}
+			}
+		}
+		return np{k, e}
 	}
 	t := d.Tokens[k]
 	if pronouns[t.Lower] && t.Lower != "it" {

@@ -32,11 +32,12 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if !subj.ok() {
 		subj = x.subjectLeft(j, s.First)
 	}
-	if !subj.ok() && j > s.First && d.Tokens[j].Lower == "," {
+	if delim := d.Tokens[j].Lower; !subj.ok() && j > s.First && (delim == "," || delim == "--" || delim == "—" || delim == "–") {
 		// An apposition between the speaker and the cue: "Jean-Marc Ayrault,
-		// the foreign minister of France, said"; "Mitch McConnell, R-Ky., said".
-		for k := j - 1; k > s.First && j-k < 16; k-- {
-			if d.Tokens[k].Lower == "," && x.mentionAt[k-1] >= 0 && x.apposition(k+1, j) {
+		// the foreign minister of France, said"; "Mitch McConnell, R-Ky., said";
+		// "Kall -- co-editor of Debating The Donald -- said".
+		for k := j - 1; k > s.First && j-k < 24; k-- {
+			if d.Tokens[k].Lower == delim && x.mentionAt[k-1] >= 0 && (delim != "," || x.apposition(k+1, j)) {
 				subj = x.subjectLeft(k-1, s.First)
 				break
 			}
@@ -156,6 +157,11 @@ func (x *extractor) apposition(a, b int) bool {
 	return false
 }
 
+// clauseJoins are the words that join a second clause which may be a
+// report of its own.
+var clauseJoins = map[string]bool{"and": true, "but": true, "though": true, "although": true,
+	"while": true, "whereas": true, "yet": true}
+
 // clauseOfCue reports whether a coordinated clause starting at token n is
 // a new report: a cue, optionally after a short subject and auxiliaries
 // ("has denied", "he said", "the ministry later claimed").
@@ -252,7 +258,7 @@ func (x *extractor) according(s doc.Sentence, c int) bool {
 	for e < s.Last && d.Tokens[e].Lower != "," && d.Tokens[e].Kind != doc.Quote && !(d.Tokens[e].Kind == doc.Punct && d.Tokens[e].Lower == ".") {
 		e++
 	}
-	if e == k || e-k > 10 {
+	if e == k || e-k > 20 {
 		return false
 	}
 	subj := np{k, e}
@@ -364,13 +370,18 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	e := s.Last
 	for m := k; m < s.Last; m++ {
 		t := d.Tokens[m]
-		if (t.Lower == "and" || t.Lower == "but") && x.inQuote[m] < 0 && m+1 < s.Last && x.clauseOfCue(m+1, s.Last) {
-			e = m // "... and has denied ...", "..., but he said ..."
+		if clauseJoins[t.Lower] && x.inQuote[m] < 0 && m+1 < s.Last && x.clauseOfCue(m+1, s.Last) {
+			e = m // "... and has denied ...", "..., though she noted ..."
 			break
 		}
-		if t.Lower == "," && m+2 < s.Last && d.Tokens[m+1].Lower == "according" {
-			e = m
-			break
+		if t.Lower == "," && m+1 < s.Last && x.inQuote[m] < 0 {
+			if n := d.Tokens[m+1].Lower; n == "according" {
+				e = m
+				break
+			} else if cu, ok := cues[n]; ok && cu.ing {
+				e = m // "..., arguing that ...": a second statement
+				break
+			}
 		}
 	}
 	if e <= k {
