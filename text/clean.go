@@ -25,7 +25,7 @@ func Clean(raw string) string {
 		} else {
 			raw = ""
 		}
-		line = normaliseLine(line)
+		line = NormaliseSpace(line)
 		if line == "" {
 			blank = true
 			continue
@@ -46,10 +46,10 @@ func Clean(raw string) string {
 	return b.String()
 }
 
-// normaliseLine folds every run of spaces (including no-break and other
-// Unicode spaces) to one ASCII space, drops soft hyphens, zero-width and
-// control characters, and trims the ends.
-func normaliseLine(s string) string {
+// NormaliseSpace folds every run of spaces (including no-break and other
+// Unicode spaces, and line breaks) to one ASCII space, drops soft hyphens,
+// zero-width and control characters, and trims the ends.
+func NormaliseSpace(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -1,9 +1,9 @@
 package web
 
 import (
+	"newsgraph/text"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -94,28 +94,12 @@ func BlockText(n *html.Node) string {
 }
 
 // collapseSpace strips invisible characters and collapses white-space runs
-// to single spaces.
+// (spaceMark among them) to single spaces.
 func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
-			// Soft hyphens and zero-width characters would split words for
-			// every later stage.
-			continue
-		case unicode.IsSpace(r) || r == spaceMark:
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
+	if strings.ContainsRune(s, spaceMark) {
+		s = strings.ReplaceAll(s, string(spaceMark), " ")
 	}
-	return b.String()
+	return text.NormaliseSpace(s)
 }
 
 // creditLine matches a short paragraph that only credits a photo or gives
