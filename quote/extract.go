@@ -305,7 +305,7 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 // preposition belongs to the cue ("called for"), the object is the content.
 var prepCues = map[string]bool{
 	"call for": true, "talk about": true, "speak about": true, "speak of": true, "speak on": true,
-	"ask about": true, "ask for": true, "warn of": true, "warn about": true, "warn against": false,
+	"ask about": true, "ask for": true, "warn of": true, "warn about": true,
 	"complain about": true, "complain of": true, "write about": true, "write of": true,
 	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
 	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,

@@ -19,7 +19,7 @@ var adverbs = map[string]bool{
 	"tonight": true, "once": true, "frequently": true, "consistently": true, "explicitly": true,
 	"firmly": true, "strongly": true, "clearly": true, "openly": true, "flatly": true, "angrily": true,
 	"quickly": true, "immediately": true, "initially": true, "first": true, "originally": true,
-	"allegedly": true, "apparently": true, "however": true, "even": true, "who": false, "all": true,
+	"allegedly": true, "apparently": true, "however": true, "even": true, "all": true,
 	"both": true, "themselves": true, "himself": true, "herself": true, "itself": true, "appears": true,
 	"appear": true, "seem": true, "seems": true, "to": true, "be": true, "being": true, "is": true, "are": true,
 	"was": true, "were": true,
@@ -76,7 +76,7 @@ var stopWords = map[string]bool{
 	"of": true, "in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "to": true,
 	"from": true, "after": true, "before": true, "than": true, "where": true, "what": true, "so": true,
 	"said": true, "says": true, "is": true, "was": true, "are": true, "were": true, "has": true, "have": true,
-	"had": true, "it": false, "into": true, "about": true, "over": true, "under": true, "against": true,
+	"had": true, "into": true, "about": true, "over": true, "under": true, "against": true,
 }
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true,
@@ -330,4 +330,4 @@ func (x *extractor) objectEnd(k, last int) int {
 
 // addressee verbs take a hearer before their content.
 var addressee = map[string]bool{"tell": true, "inform": true, "assure": true, "remind": true,
-	"brief": true, "reassure": true, "advise": true, "urge": true, "warn": false, "promise": false}
+	"brief": true, "reassure": true, "advise": true, "urge": true}

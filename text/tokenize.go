@@ -21,7 +21,7 @@ var abbrevs = map[string]bool{
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true,
 	"fri": true, "sat": true, "sun": true, "inc": true, "ltd": true, "co": true, "corp": true,
-	"plc": false, "vs": true, "etc": true, "no": false, "nos": true, "vol": true, "approx": true,
+	"vs": true, "etc": true, "nos": true, "vol": true, "approx": true,
 	"dept": true, "est": true, "fig": true, "al": true, "cf": true, "ca": true, "op": true,
 	"ave": true, "blvd": true, "rd": true, "univ": true, "assn": true, "bros": true,
 }
