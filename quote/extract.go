@@ -288,18 +288,21 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	if cu.lemma == "call" && x.quoteAhead(c, s.Last) {
 		return true // naming: `Clinton called them "deplorables"`
 	}
-	if cu.lemma == "rule" || cu.lemma == "call" || cu.lemma == "order" || cu.lemma == "point" || cu.lemma == "show" ||
-		cu.lemma == "find" || cu.lemma == "hold" || cu.lemma == "charge" || cu.lemma == "question" || cu.lemma == "learn" ||
-		cu.lemma == "hear" || cu.lemma == "quote" || cu.lemma == "welcome" || cu.lemma == "brief" || cu.lemma == "project" ||
-		cu.lemma == "object" || cu.lemma == "figure" || cu.lemma == "understand" || cu.lemma == "know" || cu.lemma == "answer" ||
-		cu.lemma == "counter" || cu.lemma == "speak" || cu.lemma == "detail" || cu.lemma == "request" {
-		// Verbs that are reporting cues only with a clause after them.
-		if c+1 >= s.Last || d.Tokens[c+1].Lower != "that" {
-			return false
-		}
+	// Verbs that report only with a clause after them: "showed that", not
+	// "showed the way".
+	if clauseOnly[cu.lemma] && (c+1 >= s.Last || d.Tokens[c+1].Lower != "that") {
+		return false
 	}
 	return true
 }
+
+// clauseOnly are cue verbs with other, far commoner senses: they report
+// only when a "that" clause follows.
+var clauseOnly = map[string]bool{"rule": true, "call": true, "order": true, "point": true, "show": true,
+	"find": true, "hold": true, "charge": true, "question": true, "learn": true, "hear": true,
+	"quote": true, "welcome": true, "brief": true, "project": true, "object": true, "figure": true,
+	"understand": true, "know": true, "answer": true, "counter": true, "speak": true, "detail": true,
+	"request": true}
 
 // prepCues are verbs whose prepositional object is what was said: the
 // preposition belongs to the cue ("called for"), the object is the content.
