@@ -2,6 +2,7 @@ package ner
 
 import (
 	"newsgraph/doc"
+	"newsgraph/entity"
 )
 
 // scratch holds one Recognize call's buffers, pooled so that steady-state
@@ -81,8 +82,8 @@ func (m *Model) RecognizeGaps(d *doc.Document, taken []bool) []doc.Mention {
 	for _, s := range sents {
 		sc.regions = appendRegions(sc.regions[:0], d, s.First, s.Last)
 		for _, r := range sc.regions {
-			if covered(taken, r[0], r[1]) {
-				continue
+			if covered(taken, r[0], r[1]) || taken != nil && r[1]-r[0] == 1 && r[0] == s.First && entity.IsCommonWord(d.Tokens[r[0]].Lower) {
+				continue // known names, and a lone capitalised sentence opener such as "However"
 			}
 			sc.chunks = m.tagRegion(sc, s.First, s.Last, r[0], r[1], sc.chunks)
 		}
