@@ -61,17 +61,11 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 }
 
 // betterName reports whether mention m names its entity better than the
-// current name: the lexicon's canonical spelling, else the fullest name by
-// tokens then characters; an acronym never replaces a spelled-out name.
+// current name: the fullest name the article gives, by tokens then
+// characters; an acronym never replaces a spelled-out name.
 func betterName(d *doc.Document, m *doc.Mention, e *doc.Entity) bool {
 	text, cur := d.Str(m.Span), d.Str(e.Name)
 	if m.Last-m.First == 1 && d.Tokens[m.First].Is(doc.AllUpper) && strings.Contains(cur, " ") {
-		return false
-	}
-	if c, ok := lex.orgs[text]; ok && c == text {
-		return true
-	}
-	if c, ok := lex.orgs[cur]; ok && c == cur {
 		return false
 	}
 	if n, c := m.Last-m.First, tokenLen(d, e.Name); n != c {

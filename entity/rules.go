@@ -43,6 +43,12 @@ func (r Rules) Recognize(d *doc.Document) []doc.Mention {
 				continue
 			}
 			end := runEnd(d, i, s.Last)
+			// A known name may go on in lower case: "Time magazine".
+			if end < s.Last && toks[end].Is(doc.Lower) {
+				if _, ok := lex.orgs[d.Text[t.Start:toks[end].End]]; ok {
+					end++
+				}
+			}
 			ms = r.classifyRun(d, i, end, ms)
 			i = end
 		}
@@ -157,14 +163,24 @@ func hyphenPrefix(d *doc.Document, i int, ms []doc.Mention) []doc.Mention {
 		return ms
 	}
 	pre := w[:h]
+	first, start := i, t.Start
+	// "North Carolina-based": the place may begin in the word before.
+	if i > 0 && isCap(d.Tokens[i-1]) && d.Tokens[i-1].End+1 == t.Start {
+		two := d.Text[d.Tokens[i-1].Start : t.Start+h]
+		if _, ok := lex.places[two]; ok || geo.Likely(two) != nil {
+			first, start, pre = i-1, d.Tokens[i-1].Start, two
+		}
+	}
 	typ := doc.NoType
 	if p, ok := lex.places[pre]; ok {
 		typ = p.typ
 	} else if _, ok := lex.demonyms[pre]; ok {
 		typ = doc.NORP
+	} else if p := geo.Likely(pre); p != nil && first < i {
+		typ = p.Type()
 	}
 	if typ != doc.NoType {
-		ms = append(ms, doc.Mention{Span: doc.Span{Start: t.Start, End: t.Start + h}, First: i, Last: i + 1, Type: typ, Entity: -1})
+		ms = append(ms, doc.Mention{Span: doc.Span{Start: start, End: t.Start + h}, First: first, Last: i + 1, Type: typ, Entity: -1})
 	}
 	return ms
 }
@@ -203,6 +219,11 @@ func runEnd(d *doc.Document, i, limit int) int {
 			j++
 			continue
 		}
+		if t.Kind == doc.Number && j+1 <= limit && len(t.Lower) <= 4 && !t.Is(doc.HasHyphen) && !yearLike(t.Lower) &&
+			(j+1 == limit || !isCap(toks[j+1]) && toks[j+1].Kind != doc.Number) {
+			j++ // "Radio 4", "Andre 3000": a number ends the name
+			break
+		}
 		if namePossessive(toks, j, limit) {
 			j++ // a plural possessive inside a name: "Transport and General Workers' Union"
 			continue
@@ -225,6 +246,11 @@ func runEnd(d *doc.Document, i, limit int) int {
 		break
 	}
 	return j
+}
+
+// yearLike reports a four-digit number that reads as a year.
+func yearLike(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20"))
 }
 
 // namePossessive reports a plural possessive apostrophe that belongs to a

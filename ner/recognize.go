@@ -204,6 +204,9 @@ var leadingWords = map[string]bool{
 func tidy(d *doc.Document, p []props, chunks []Chunk) []Chunk {
 	out := chunks[:0]
 	for _, c := range chunks {
+		if t := &d.Tokens[c.First]; c.Last-c.First > 1 && t.Flags&doc.SentStart != 0 && entity.IsCommonWord(t.Lower) && !leadingWords[t.Lower] {
+			c.First++ // "While Blackburn": a capitalised sentence opener is no part of the name
+		}
 		if t := &d.Tokens[c.First]; c.Last-c.First > 1 && leadingWords[t.Lower] &&
 			(t.Flags&doc.SentStart != 0 || t.Lower == "the" && (c.Type == doc.GPE || c.Type == doc.Loc)) {
 			c.First++
