@@ -313,6 +313,7 @@ var prepCues = map[string]bool{
 	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
 	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,
 	"plead for": true, "lobby for": true, "vouch for": true, "call on": true, "point to": true,
+	"wonder about": true, "worry about": true, "speak out": true, "rail against": true,
 }
 
 // documentNouns are sources that are documents or data rather than people.

@@ -331,3 +331,16 @@ func (x *extractor) objectEnd(k, last int) int {
 // addressee verbs take a hearer before their content.
 var addressee = map[string]bool{"tell": true, "inform": true, "assure": true, "remind": true,
 	"brief": true, "reassure": true, "advise": true, "urge": true}
+
+// directive verbs may name a hearer before an infinitive: "warned officials
+// to", "asked voters to", "pressed Congress to".
+var directive = map[string]bool{"warn": true, "ask": true, "encourage": true, "press": true,
+	"implore": true, "challenge": true, "invite": true, "instruct": true, "order": true, "beg": true}
+
+// objectCues take a noun phrase as what was said: their content ends at the
+// phrase's end, the first comma ("cited criticism of Matt Lauer, who ...").
+var objectCues = map[string]bool{"cite": true, "describe": true, "blast": true, "slam": true,
+	"criticise": true, "criticize": true, "condemn": true, "praise": true, "welcome": true,
+	"reject": true, "dismiss": true, "question": true, "accuse": true, "blame": true,
+	"unveil": true, "outline": true, "decry": true, "applaud": true, "highlight": true,
+	"reiterate": true, "defend": true, "denounce": true}

@@ -67,6 +67,19 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	cueEnd := c + 1
 	if addressee[cu.lemma] && cueEnd < s.Last {
 		cueEnd = x.objectEnd(cueEnd, s.Last)
+	} else if directive[cu.lemma] && cueEnd < s.Last {
+		// "warned state officials to boost security": the hearer belongs to
+		// the cue, the content is the infinitive.
+		for k := cueEnd; k < s.Last && k-cueEnd < 7; k++ {
+			t := d.Tokens[k]
+			if t.Lower == "to" && k > cueEnd {
+				cueEnd = k
+				break
+			}
+			if t.Kind != doc.Word || t.Lower == "that" || stopWords[t.Lower] {
+				break
+			}
+		}
 	}
 	if cueEnd < s.Last && prepCues[cu.lemma+" "+d.Tokens[cueEnd].Lower] {
 		cu.lemma += " " + d.Tokens[cueEnd].Lower
@@ -368,8 +381,13 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	// Indirect or mixed content: to the end of the sentence, or of the
 	// quotation it opens, or before a coordinated second cue.
 	e := s.Last
+	objectOnly := objectCues[cu.lemma] && d.Tokens[k].Lower != "that" && x.inQuote[k] < 0
 	for m := k; m < s.Last; m++ {
 		t := d.Tokens[m]
+		if objectOnly && (t.Lower == "," || t.Lower == ";") && x.inQuote[m] < 0 {
+			e = m
+			break
+		}
 		if clauseJoins[t.Lower] && x.inQuote[m] < 0 && m+1 < s.Last && x.clauseOfCue(m+1, s.Last) {
 			e = m // "... and has denied ...", "..., though she noted ..."
 			break
