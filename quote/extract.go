@@ -115,8 +115,9 @@ func (x *extractor) transcript(s doc.Sentence, c int) bool {
 	for a > s.First && d.Tokens[a-1].Is(doc.AllUpper) {
 		a--
 	}
-	if !d.Tokens[a].Is(doc.ParaStart) || !d.Tokens[c-1].Is(doc.AllUpper) || c-a > 3 {
-		return false
+	lead := d.Tokens[a].Is(doc.ParaStart) || a > 0 && d.Tokens[a-1].Kind == doc.Quote && d.Tokens[a-1].Is(doc.ParaStart)
+	if !lead || !d.Tokens[c-1].Is(doc.AllUpper) || c-a > 3 {
+		return false // "PENCE:" or `"WALLACE:` opening a paragraph
 	}
 	end := c + 1
 	for end < len(d.Tokens) && !d.Tokens[end].Is(doc.ParaStart) {
