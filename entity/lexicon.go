@@ -152,9 +152,6 @@ var calendar = map[string]bool{
 	"november": true, "december": true, "christmas": true, "easter": true,
 }
 
-// pronouns that can stand for a person or organisation speaker.
-var personPronouns = map[string]bool{"he": true, "she": true}
-
 // Gender returns 'f' or 'm' for a person entity whose first name is
 // typically female or male, 0 when unknown: it lets "she" skip a man.
 func Gender(d *doc.Document, e *doc.Entity) byte {

@@ -4,7 +4,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -65,6 +64,3 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	return c.run(args[1:], stdout, stderr)
 }
-
-// errUsage marks a usage error already reported by the flag set.
-var errUsage = errors.New("usage")

@@ -62,8 +62,6 @@ type corpusSpec struct {
 	tagsNORP bool
 }
 
-func place(_ string, words []string) doc.EntityType { return ner.PlaceType(words) }
-
 func conllLabel(label string, words []string) doc.EntityType {
 	switch label {
 	case "PER":
