@@ -25,23 +25,20 @@ func isDouble(d *doc.Document, t doc.Token) bool {
 
 // findPairs pairs the double quotation marks of the document. Straight marks
 // take their direction from context where the tokeniser could tell, else
-// alternate. A quotation still open at a paragraph's end continues when the
-// next paragraph opens with a mark (the news convention for quotes over
-// several paragraphs) and is closed there otherwise.
+// alternate. A quotation still open at a paragraph's end is closed there:
+// news opens every paragraph of a long quotation with a new mark.
 func findPairs(d *doc.Document) []pair {
 	var ps []pair
 	open := -1
 	lastTok := -1 // last token of the current paragraph seen so far
 	for i, t := range d.Tokens {
 		if t.Is(doc.ParaStart) && open >= 0 {
-			if !(t.Kind == doc.Quote && isDouble(d, t)) {
-				ps = append(ps, pair{open, lastTok + 1}) // unclosed: ends with its paragraph
-				open = -1
-			} else {
-				// Continuation mark: the quote runs on, the mark is not a new opening.
-				lastTok = i
-				continue
-			}
+			// A quotation still open at a paragraph's end ends with it. When
+			// the next paragraph opens with a mark, the speaker goes on: that
+			// paragraph is a quotation of its own, attributed to the same
+			// speaker as a continuation (one record per paragraph).
+			ps = append(ps, pair{open, lastTok + 1})
+			open = -1
 		}
 		lastTok = i
 		if t.Kind != doc.Quote || !isDouble(d, t) {

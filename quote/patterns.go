@@ -308,25 +308,45 @@ func (x *extractor) skipTrailer(k, last int) int {
 func (x *extractor) objectEnd(k, last int) int {
 	d := x.d
 	e := k
-	for e < last && e-k < 7 {
+	for e < last && e-k < 7 && x.mentionAt[k] < 0 {
 		t := d.Tokens[e]
 		if t.Lower == "that" || t.Kind == doc.Punct || t.Kind == doc.Quote {
 			return e
 		}
-		if e > k && (stopWords[t.Lower] || weekdays[t.Lower] || t.Lower == "yesterday" || t.Lower == "today" || t.Lower == "last" || t.Lower == "this") && t.Lower != "of" {
+		if e > k && (stopWords[t.Lower] || weekdays[t.Lower] || t.Is(doc.Lower) && (t.Lower == "yesterday" || t.Lower == "today" || t.Lower == "last" || t.Lower == "this")) && t.Lower != "of" {
 			return e // "told The Hill on Tuesday"
 		}
 		e++
 	}
-	// No delimiter: the addressee is a name or one or two words.
+	// No delimiter, or a name: the addressee is the name with what belongs
+	// to it ("told Radio 4's Today programme"), or one or two words.
 	if mi := x.mentionAt[k]; mi >= 0 {
-		return d.Mentions[mi].Last
+		e := d.Mentions[mi].Last
+		if e+1 < last && d.Tokens[e].Lower == "'s" {
+			f := e + 1
+			for f < last && isCapWord(d.Tokens[f]) {
+				f++
+			}
+			if f < last && outletNouns[d.Tokens[f].Lower] {
+				f++
+			}
+			if f > e+1 {
+				e = f
+			}
+		}
+		return e
 	}
 	if k < last && determiners[d.Tokens[k].Lower] {
 		return min(k+2, last)
 	}
 	return min(k+1, last)
 }
+
+// outletNouns end the name of a programme or publication after its owner.
+var outletNouns = map[string]bool{"programme": true, "program": true, "show": true, "newspaper": true,
+	"magazine": true, "website": true, "channel": true, "podcast": true, "blog": true}
+
+func isCapWord(t doc.Token) bool { return t.Kind == doc.Word && t.Is(doc.Upper) && t.Lower != "'s" }
 
 // addressee verbs take a hearer before their content.
 var addressee = map[string]bool{"tell": true, "inform": true, "assure": true, "remind": true,

@@ -125,8 +125,10 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 			return sp
 		}
 	}
-	if definite && isPersonNoun(h) {
-		// "says the DJ", "the 51-year-old said": the person in focus.
+	if definite && isPersonNoun(h) && (n.last-n.first <= 2 || !isRoleNoun(h)) {
+		// "says the DJ", "the 51-year-old said": the person in focus. A
+		// longer role description ("the Lib Dem chief executive") may name
+		// someone not met yet, so it stays as written.
 		if e := x.antecedent(c, doc.Person); e >= 0 {
 			x.link(sp, e, n)
 			return sp

@@ -114,6 +114,14 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 				if cu.ing {
 					return
 				}
+				if k+2 < s.Last && (d.Tokens[k+1].Lower == "and" || d.Tokens[k+1].Lower == "but") {
+					// "A, he said, and B": two statements of one speaker.
+					sp := x.speaker(subj, c)
+					x.left(s, subj.first, cueSpan, cu, sp, conf*0.9)
+					right := doc.Span{Start: d.Tokens[k+2].Start, End: d.Tokens[s.Last-1].End}
+					x.add(x.kindOf(right), right, cueSpan, cu.lemma, sp, conf*0.9)
+					return
+				}
 				content := doc.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[s.Last-1].End}
 				x.add(x.kindOf(content), content, cueSpan, cu.lemma, x.speaker(subj, c), conf*0.9)
 				return

@@ -59,6 +59,7 @@ func TestTokenize(t *testing.T) {
 		{"AT&T and Kilroy-Silk", "AT&T|and|Kilroy-Silk"},
 		{"£10bn", "£|10bn"},
 		{"ITV Wales' Waterfront", "ITV|Wales|'|Waterfront"},
+		{"Radio 4's Today", "Radio|4|'s|Today"},
 		{"the 'loses' case", "the|'|loses|'|case"},
 	}
 	for _, tc := range tests {

@@ -154,7 +154,7 @@ func (tz *Tokenizer) Tokenize(d *doc.Document) {
 		// A possessive 's / ’s becomes its own token, and so does the
 		// apostrophe of a plural possessive ("ITV Wales' programme") when no
 		// single quotation is open that it could close.
-		if t.Kind == doc.Word && i < len(s) {
+		if (t.Kind == doc.Word || t.Kind == doc.Number) && i < len(s) {
 			if ok, w := isApostrophe(s, i); ok {
 				after := i + w + 1
 				switch {
