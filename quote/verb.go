@@ -32,7 +32,11 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if !subj.ok() {
 		subj = x.subjectLeft(j, s.First)
 	}
-	if delim := d.Tokens[j].Lower; !subj.ok() && j > s.First && (delim == "," || delim == "--" || delim == "—" || delim == "–") {
+	delim := "" // the word or mark right before the cue, after adverbs
+	if j >= s.First {
+		delim = d.Tokens[j].Lower
+	}
+	if !subj.ok() && j > s.First && (delim == "," || delim == "--" || delim == "—" || delim == "–") {
 		// An apposition between the speaker and the cue: "Jean-Marc Ayrault,
 		// the foreign minister of France, said"; "Mitch McConnell, R-Ky., said";
 		// "Kall -- co-editor of Debating The Donald -- said".
@@ -46,7 +50,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			subj = x.subjectLeft(j-1, s.First) // "Igor Konashenkov, said"
 		}
 	}
-	if !subj.ok() && j > s.First && (d.Tokens[j].Lower == "and" || d.Tokens[j].Lower == "but") {
+	if !subj.ok() && j > s.First && (delim == "and" || delim == "but") {
 		// A second cue of the same speaker: "Kiev insists ... and has denied ...".
 		if st := x.endingAt(d.Tokens[j-1].End); st != nil && st.Speaker != nil {
 			sp := *st.Speaker
@@ -56,7 +60,8 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			subj = lead
 		}
 	}
-	if !subj.ok() && j >= s.First && d.Tokens[j].Lower == "," {
+	if !subj.ok() && delim == "," {
+		// Any name before an earlier comma: "Smith, who led the talks, said".
 		for k := j - 1; k > s.First && j-k < 14; k-- {
 			if d.Tokens[k].Lower == "," && x.mentionAt[k-1] >= 0 {
 				subj = x.subjectLeft(k-1, s.First)
