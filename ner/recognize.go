@@ -82,10 +82,31 @@ func (m *Model) RecognizeGaps(d *doc.Document, taken []bool) []doc.Mention {
 	for _, s := range sents {
 		sc.regions = appendRegions(sc.regions[:0], d, s.First, s.Last)
 		for _, r := range sc.regions {
-			if covered(taken, r[0], r[1]) || taken != nil && r[1]-r[0] == 1 && r[0] == s.First && entity.IsCommonWord(d.Tokens[r[0]].Lower) {
-				continue // known names, and a lone capitalised sentence opener such as "However"
+			if taken == nil {
+				sc.chunks = m.tagRegion(sc, s.First, s.Last, r[0], r[1], sc.chunks)
+				continue
 			}
-			sc.chunks = m.tagRegion(sc, s.First, s.Last, r[0], r[1], sc.chunks)
+			// Score only the stretches of the region no earlier recogniser
+			// named, trimmed to candidate tokens; their neighbours still feed
+			// the context features. A lone capitalised sentence opener such as
+			// "However" is no name.
+			for a := r[0]; a < r[1]; {
+				for a < r[1] && (taken[a] || !isCandidate(d.TokenText(a))) {
+					a++
+				}
+				b := a
+				for b < r[1] && !taken[b] {
+					b++
+				}
+				e := b
+				for e > a && !isCandidate(d.TokenText(e-1)) {
+					e--
+				}
+				if e > a && !(e-a == 1 && a == s.First && entity.IsCommonWord(d.Tokens[a].Lower)) {
+					sc.chunks = m.tagRegion(sc, s.First, s.Last, a, e, sc.chunks)
+				}
+				a = b
+			}
 		}
 	}
 	if len(sc.chunks) == 0 {
@@ -107,18 +128,6 @@ func (m *Model) RecognizeGaps(d *doc.Document, taken []bool) []doc.Mention {
 	return out
 }
 
-// covered reports whether every candidate token of region [a, b) is taken.
-func covered(taken []bool, a, b int) bool {
-	if taken == nil {
-		return false
-	}
-	for i := a; i < b; i++ {
-		if !taken[i] {
-			return false
-		}
-	}
-	return true
-}
 
 // tagRegion runs Viterbi over tokens [start, end) of the sentence
 // [first, last), whose neighbours still feed the context features.
