@@ -45,19 +45,8 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.stats, "stats", false, "print articles, words, words/s and peak memory to stderr")
 	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "analysis workers")
 	fs.StringVar(&o.recognizer, "recognizer", pipeline.Recognizers[0], "entity recogniser: "+strings.Join(pipeline.Recognizers, ", "))
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if in.none(fs.Args()) {
-		fs.Usage()
-		return 2
-	}
-	if err := in.setup(stderr); err != nil {
-		fmt.Fprintf(stderr, "newsgraph analyze: %v\n", err)
-		return 2
+	if code, ok := in.parse(fs, args, stderr); !ok {
+		return code
 	}
 	if o.format != "jsonl" && o.format != "json" && o.format != "text" {
 		fmt.Fprintf(stderr, "newsgraph analyze: unknown --format %q (jsonl, json or text)\n", o.format)

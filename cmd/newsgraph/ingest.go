@@ -57,16 +57,8 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "analysis workers")
 	force := fs.Bool("force", false, "re-analyse and replace articles even when their input is unchanged")
 	quiet := fs.BoolP("quiet", "q", false, "print only errors")
-	if code, ok := parseFlags(fs, args); !ok {
+	if code, ok := in.parse(fs, args, stderr); !ok {
 		return code
-	}
-	if in.none(fs.Args()) {
-		fs.Usage()
-		return 2
-	}
-	if err := in.setup(stderr); err != nil {
-		fmt.Fprintf(stderr, "newsgraph ingest: %v\n", err)
-		return 2
 	}
 	// An interrupt stops reading new articles; those in flight finish or
 	// roll back, never half-written.

@@ -53,8 +53,22 @@ func (in *inputs) setup(stderr io.Writer) error {
 	return nil
 }
 
-// none reports whether nothing was given to read.
-func (in *inputs) none(args []string) bool { return len(args) == 0 && len(in.feeds) == 0 }
+// parse parses a reading command's flags, checks it has something to read
+// and builds the reader; when it should not go on, code is the exit code.
+func (in *inputs) parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
+	if code, ok := parseFlags(fs, args); !ok {
+		return code, false
+	}
+	if len(fs.Args()) == 0 && len(in.feeds) == 0 {
+		fs.Usage()
+		return 2, false
+	}
+	if err := in.setup(stderr); err != nil {
+		fmt.Fprintf(stderr, "newsgraph %s: %v\n", fs.Name(), err)
+		return 2, false
+	}
+	return 0, true
+}
 
 // read streams the articles of args, then of the feeds, to out in that order
 // and closes out. An article reached twice over the web (the same canonical

@@ -30,20 +30,8 @@ func runMentions(args []string, stdout, stderr io.Writer) int {
 	}
 	recognizer := fs.String("recognizer", "ner", "recogniser: "+strings.Join(pipeline.Recognizers, ", "))
 	in := addInputFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		fmt.Fprintf(stderr, "newsgraph mentions: %v\n", err)
-		return 2
-	}
-	if in.none(fs.Args()) {
-		fs.Usage()
-		return 2
-	}
-	if err := in.setup(stderr); err != nil {
-		fmt.Fprintf(stderr, "newsgraph mentions: %v\n", err)
-		return 2
+	if code, ok := in.parse(fs, args, stderr); !ok {
+		return code
 	}
 	r, err := pipeline.Recognizer(*recognizer)
 	if err != nil {

@@ -32,19 +32,8 @@ func runTimes(args []string, stdout, stderr io.Writer) int {
 	in := addInputFlags(fs)
 	format := fs.String("format", "tsv", "output format: tsv or jsonl")
 	contextChars := fs.Int("context", 0, "with tsv, add a column with `N` characters of text either side")
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if in.none(fs.Args()) {
-		fs.Usage()
-		return 2
-	}
-	if err := in.setup(stderr); err != nil {
-		fmt.Fprintf(stderr, "newsgraph times: %v\n", err)
-		return 2
+	if code, ok := in.parse(fs, args, stderr); !ok {
+		return code
 	}
 	if *format != "tsv" && *format != "jsonl" {
 		fmt.Fprintf(stderr, "newsgraph times: unknown --format %q (tsv or jsonl)\n", *format)
