@@ -56,7 +56,9 @@ func (x *extractor) sentence(si int) {
 	s := d.Sentences[si]
 	for c := s.First; c < s.Last; c++ {
 		t := d.Tokens[c]
-		if t.Lower == ":" && x.inQuote[c] < 0 {
+		if t.Lower == ":" && (x.inQuote[c] < 0 || c >= 2 && x.pairs[x.inQuote[c]].open == c-2) {
+			// A colon outside quotations, or right after a quoted paragraph's
+			// first word (`"WALLACE: ...`).
 			x.colon(s, c)
 			continue
 		}
@@ -351,6 +353,9 @@ func (x *extractor) add(kind doc.QuoteKind, content doc.Span, cueSpan doc.Span, 
 	if !content.Valid() {
 		return
 	}
+	if a := x.d.TokenAt(content.Start); a+1 == x.d.TokenAt(content.End) && particles[x.d.Tokens[a].Lower] {
+		return // "wrote in", "spoke out": a phrasal verb, nothing reported
+	}
 	x.d.Statements = append(x.d.Statements, doc.Statement{
 		Kind: kind, Content: content, Cue: cueSpan, CueLemma: lemma, Speaker: sp, Confidence: conf,
 	})
@@ -365,6 +370,11 @@ func (x *extractor) add(kind doc.QuoteKind, content doc.Span, cueSpan doc.Span, 
 		}
 	}
 }
+
+// particles complete phrasal verbs ("wrote in", "spoke up"); alone after a
+// cue they are no content.
+var particles = map[string]bool{"in": true, "out": true, "up": true, "back": true, "off": true,
+	"on": true, "down": true, "away": true, "again": true, "so": true}
 
 // kindOf says whether a content span holds quotation marks.
 func (x *extractor) kindOf(sp doc.Span) doc.QuoteKind {

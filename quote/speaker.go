@@ -362,6 +362,12 @@ func (x *extractor) continuations() {
 		if x.used[pi] || p.words(d) < 4 {
 			continue
 		}
+		if sp := x.signature(p); sp != nil {
+			// `"…" — Carla Sanchez`: a quotation signed with a dash.
+			d.Statements = append(d.Statements, doc.Statement{Kind: doc.Direct, Content: p.content(d), Speaker: sp, Confidence: 0.8})
+			x.used[pi] = true
+			continue
+		}
 		t := d.Tokens[p.open]
 		if !t.Is(doc.SentStart) && !t.Is(doc.ParaStart) {
 			continue
@@ -390,6 +396,29 @@ func (x *extractor) continuations() {
 		x.used[pi] = true
 		sort.SliceStable(d.Statements, func(a, b int) bool { return d.Statements[a].Content.Start < d.Statements[b].Content.Start })
 	}
+}
+
+// signature finds the name a quotation is signed with: a dash after the
+// closing mark, then a person's name (`"…" —Carla Sanchez`).
+func (x *extractor) signature(p pair) *doc.Speaker {
+	d := x.d
+	k := p.close + 1
+	if p.close >= len(d.Tokens) || k+1 >= len(d.Tokens) {
+		return nil
+	}
+	switch d.Tokens[k].Lower {
+	case "—", "―", "–", "-", "--":
+	default:
+		return nil
+	}
+	mi := x.mentionAt[k+1]
+	if mi < 0 || d.Mentions[mi].Type != doc.Person {
+		return nil
+	}
+	m := d.Mentions[mi]
+	sp := &doc.Speaker{Entity: -1, Kind: doc.PersonSpeaker, Mention: m.Span}
+	x.setEntity(sp, m.Entity)
+	return sp
 }
 
 func paragraphsBetween(d *doc.Document, a, b int) int {

@@ -46,7 +46,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 				break
 			}
 		}
-		if !subj.ok() && x.mentionAt[j-1] >= 0 {
+		if !subj.ok() && x.mentionAt[j-1] >= 0 && !x.prepositionObject(x.mentionAt[j-1]) {
 			subj = x.subjectLeft(j-1, s.First) // "Igor Konashenkov, said"
 		}
 	}
@@ -63,7 +63,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if !subj.ok() && delim == "," {
 		// Any name before an earlier comma: "Smith, who led the talks, said".
 		for k := j - 1; k > s.First && j-k < 14; k-- {
-			if d.Tokens[k].Lower == "," && x.mentionAt[k-1] >= 0 {
+			if d.Tokens[k].Lower == "," && x.mentionAt[k-1] >= 0 && !x.prepositionObject(x.mentionAt[k-1]) {
 				subj = x.subjectLeft(k-1, s.First)
 				break
 			}
@@ -205,6 +205,20 @@ func (x *extractor) clauseOfCue(n, last int) bool {
 		if t.Kind != doc.Word {
 			return false
 		}
+	}
+	return false
+}
+
+// prepositionObject reports a mention governed by a preposition ("in
+// Virginia"), which cannot be the subject of a cue.
+func (x *extractor) prepositionObject(mi int32) bool {
+	m := x.d.Mentions[mi]
+	if m.First == 0 {
+		return false
+	}
+	switch x.d.Tokens[m.First-1].Lower {
+	case "in", "at", "from", "to", "on", "for", "with", "about", "into", "near", "across", "of":
+		return true
 	}
 	return false
 }
