@@ -17,6 +17,9 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 	ms = addSurnames(d, ms)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	strong := teams(d, ms)
+	if isSports(d) {
+		clubs(d, ms, strong)
+	}
 	describedPeople(d, ms, strong)
 	oneTypePerName(d, ms, strong)
 	d.Mentions = ms
@@ -99,6 +102,52 @@ func teams(d *doc.Document, ms []doc.Mention) (retyped map[int]bool) {
 		}
 	}
 	return retyped
+}
+
+// sportsWords are frequent in match reports and previews.
+var sportsWords = map[string]bool{"match": true, "game": true, "goal": true, "goals": true,
+	"goalless": true, "league": true, "cup": true, "striker": true, "midfielder": true,
+	"defender": true, "goalkeeper": true, "midfield": true, "fans": true, "season": true,
+	"quarter-finals": true, "semi-final": true, "semi-finals": true, "final": true,
+	"fixture": true, "tie": true, "squad": true, "injury": true, "manager": true,
+	"coach": true, "boss": true, "kick-off": true, "premiership": true, "championship": true,
+	"draw": true, "win": true, "scored": true, "penalty": true, "referee": true, "v": true}
+
+// isSports reports a match report or preview: many distinct sports words.
+func isSports(d *doc.Document) bool {
+	seen := map[string]bool{}
+	for _, t := range d.Tokens {
+		if sportsWords[t.Lower] {
+			seen[t.Lower] = true
+			if len(seen) >= 6 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clubs retypes towns as the clubs named after them in a sports story
+// ("Burnley", "Leicester"); countries, and places after "in" or "at", stay places.
+func clubs(d *doc.Document, ms []doc.Mention, strong map[int]bool) {
+	for k := range ms {
+		m := &ms[k]
+		if m.Type != doc.GPE {
+			continue
+		}
+		if m.First > 0 {
+			switch d.Tokens[m.First-1].Lower {
+			case "in", "at", "near", "from", "outside":
+				continue
+			}
+		}
+		p := geo.Likely(d.Str(m.Span))
+		if p == nil || p.IsCountry() || !strings.HasPrefix(p.Feature, "PPL") {
+			continue
+		}
+		m.Type = doc.Org
+		strong[k] = true
+	}
 }
 
 // describedPeople types as a person any name that an apposition or a role
