@@ -50,6 +50,7 @@ func TestRecognize(t *testing.T) {
 		{"She spoke on ITV Wales.", "ORG:ITV Wales"},
 		{"Members of the Transport and General Workers' Union voted.", "ORG:Transport and General Workers' Union"},
 		{"Blackburn face Burnley tonight. Burnley are resolute.", "GPE:Blackburn ORG:Burnley"},
+		{"Former welfare minister Frank Field MP criticised the Marshall Plan for Africa.", "LOC:Africa PERSON:Frank Field"},
 		{"The defender missed the match with an injury. The Liverpool manager praised the fans after the goalless draw in the league cup tie against Cardiff.",
 			"ORG:Cardiff ORG:Liverpool"},
 		{"The ballot covers the BBC, Ofcom and Quorvex.", "ORG:BBC ORG:Ofcom ORG:Quorvex"},

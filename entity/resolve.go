@@ -14,7 +14,14 @@ import (
 // unknown single words that repeat a known surname as person mentions,
 // keeps one type per name within the article, and attaches roles.
 func Resolve(d *doc.Document, ms []doc.Mention) {
-	ms = addSurnames(d, ms)
+	// Generic abbreviations (MP, TV, CEO) name nothing, whoever found them.
+	kept := ms[:0]
+	for _, m := range ms {
+		if !notOrgAcronyms[d.Str(m.Span)] {
+			kept = append(kept, m)
+		}
+	}
+	ms = addSurnames(d, kept)
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	strong := teams(d, ms)
 	if isSports(d) {
@@ -344,7 +351,7 @@ done:
 	if a >= 2 && toks[a-1].Lower == "," && lex.roles[toks[a-2].Lower] {
 		b := a - 1
 		k := b - 1
-		for k > 0 && toks[k-1].Kind == doc.Word && !isDeterminer(toks[k-1].Lower) && b-k < 5 && toks[k-1].Lower != "," {
+		for k > 0 && b-k < 5 && roleWord(toks[k-1]) {
 			k--
 		}
 		add(k, b) // "its spokesperson, Igor ...": the role without its determiner
@@ -367,6 +374,15 @@ done:
 			add(m.Last+1, k)
 		}
 	}
+}
+
+// roleWord reports a token that can be part of a role phrase: a
+// capitalised word, a role or title word, "of", or a possessive.
+func roleWord(t doc.Token) bool {
+	if t.Kind != doc.Word || isDeterminer(t.Lower) {
+		return false
+	}
+	return isCap(t) || lex.roles[t.Lower] || lex.titles[t.Lower] || t.Lower == "of" || t.Lower == "'s"
 }
 
 func isDeterminer(w string) bool {

@@ -349,6 +349,9 @@ func (r Rules) classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.
 			}
 		}
 	}
+	for end-i > 1 && postnominals[d.TokenText(end-1)] {
+		end--
+	}
 	typ := typeOf(d, i, end, titled)
 	if r.KnownOnly && !known(d, i, end, titled, typ) {
 		return ms
@@ -412,6 +415,8 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 		return doc.Org
 	case toks[i].Lower == "the" || toks[i].Lower == "a":
 		return doc.NoType // the title of a work: The Love Below
+	case end-i > 1 && miscHeads[last]:
+		return doc.NoType // laws, plans, prizes and events: "Marshall Plan", "Brit Awards"
 	case titled:
 		return doc.Person
 	case lex.first[first] && end-i > 1:
@@ -468,6 +473,18 @@ func isDomainName(w string) bool {
 func partyTag(w string) bool {
 	return len(w) > 2 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'
 }
+
+// miscHeads end names of laws, plans, prizes and events, which are no
+// entities of ours.
+var miscHeads = map[string]bool{"plan": true, "act": true, "bill": true, "treaty": true,
+	"agreement": true, "agreements": true, "accord": true, "accords": true, "award": true,
+	"awards": true, "prize": true, "cup": true, "games": true, "olympics": true, "war": true,
+	"summit": true, "day": true, "festival": true, "protocol": true, "doctrine": true,
+	"championships": true, "trophy": true, "tour": true, "budget": true, "report": true}
+
+// postnominals follow a name without being part of it: "Frank Field MP".
+var postnominals = map[string]bool{"MP": true, "MEP": true, "MSP": true, "QC": true, "AM": true,
+	"Jr": true, "Jr.": true, "Sr.": true, "PhD": true, "OBE": true, "MBE": true, "CBE": true}
 
 // notOrgAcronyms are capitalised abbreviations that name no organisation.
 var notOrgAcronyms = map[string]bool{"TV": true, "CD": true, "CDs": true, "DVD": true, "DJ": true,

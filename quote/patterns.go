@@ -109,6 +109,13 @@ func (x *extractor) subjectLeft(j, first int) np {
 			if p := x.personBefore(m.First, first); p.ok() {
 				return p // "Chris Panayis, managing director of ISP Freedom2surf said"
 			}
+			if x.prepositionObject(mi) && m.First-2 >= first {
+				// "the Labour MP for Birkenhead asked": the phrase the place
+				// qualifies is the speaker.
+				if p := x.subjectLeft(m.First-2, first); p.ok() {
+					return np{p.first, j + 1}
+				}
+			}
 		}
 		if m.Type == doc.NORP && (m.Last-m.First == 1 && !isPlural(d.TokenText(m.First))) {
 			// "Russian troops": an adjective, the noun follows; not a subject.

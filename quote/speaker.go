@@ -59,6 +59,15 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 	d := x.d
 	sp := &doc.Speaker{Entity: -1, Mention: doc.Span{Start: d.Tokens[n.first].Start, End: d.Tokens[n.last-1].End}}
 	head := n.last - 1
+	// The head comes before a qualifying phrase: "the Labour MP for
+	// Birkenhead" (but "Minister of Defense Alexander Fomin" ends in a name).
+	lastPerson := x.mentionAt[head] >= 0 && d.Mentions[x.mentionAt[head]].Type == doc.Person
+	for k := n.first + 1; k < n.last && !lastPerson; k++ {
+		if l := d.Tokens[k].Lower; (l == "for" || l == "of" || l == "at" || l == "from" || l == "in") && x.mentionAt[k-1] < 0 {
+			head = k - 1
+			break
+		}
+	}
 	// A named entity in the phrase, the head's first; a nationality only
 	// when it is the head ("the Democrat senator" is a senator).
 	for k := head; k >= n.first; k-- {
@@ -66,6 +75,9 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 			m := d.Mentions[mi]
 			if m.Type == doc.NORP && m.Last < n.last {
 				continue
+			}
+			if m.Type != doc.Person && m.First-1 > n.first && x.prepositionObject(mi) {
+				continue // "the Labour MP for Birkenhead": the MP, not the town
 			}
 			if m.Last < n.last && isPersonNoun(d.Tokens[head].Lower) && m.Type != doc.Person {
 				break // "the Lib Dem chief executive" is a person, not the party

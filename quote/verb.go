@@ -41,9 +41,13 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		// the foreign minister of France, said"; "Mitch McConnell, R-Ky., said";
 		// "Kall -- co-editor of Debating The Donald -- said".
 		for k := j - 1; k > s.First && j-k < 24; k-- {
-			if d.Tokens[k].Lower == delim && x.mentionAt[k-1] >= 0 && (delim != "," || x.apposition(k+1, j)) {
-				subj = x.subjectLeft(k-1, s.First)
-				break
+			if d.Tokens[k].Lower == delim && (delim != "," || x.apposition(k+1, j)) {
+				// A name before it, or a description ("The book, Brown's Britain, said").
+				if x.mentionAt[k-1] >= 0 || delim == "," {
+					if subj = x.subjectLeft(k-1, s.First); subj.ok() {
+						break
+					}
+				}
 			}
 		}
 		if !subj.ok() && x.mentionAt[j-1] >= 0 && !x.prepositionObject(x.mentionAt[j-1]) {
@@ -173,6 +177,15 @@ func (x *extractor) apposition(a, b int) bool {
 	}
 	first := x.d.Tokens[a].Lower
 	if determiners[first] || isRoleNoun(first) || first == "who" {
+		return true
+	}
+	name := true // a title set off by commas: "The book, Brown's Britain, said"
+	for k := a; k < b; k++ {
+		if t := x.d.Tokens[k]; !t.Is(doc.Upper) && t.Lower != "'s" {
+			name = false
+		}
+	}
+	if name && b-a <= 6 {
 		return true
 	}
 	for k := a; k < b; k++ {
