@@ -54,6 +54,14 @@ type extractor struct {
 func (x *extractor) sentence(si int) {
 	d := x.d
 	s := d.Sentences[si]
+	// A report framing the whole sentence from its end ("…, Ms Lomax
+	// said.") goes first: cues inside its content are then reported speech.
+	for c := s.Last - 1; c > s.First && c >= s.Last-8; c-- {
+		if cu, ok := cues[d.Tokens[c].Lower]; ok && x.finalFrame(s, c) && x.verbUse(s, c, cu) {
+			x.verb(s, c, cu)
+			break
+		}
+	}
 	for c := s.First; c < s.Last; c++ {
 		t := d.Tokens[c]
 		if t.Lower == ":" && (x.inQuote[c] < 0 || c >= 2 && x.pairs[x.inQuote[c]].open == c-2) {
@@ -84,6 +92,23 @@ func (x *extractor) sentence(si int) {
 		}
 		x.verb(s, c, cu)
 	}
+}
+
+// finalFrame reports a cue that closes its sentence after a comma and a
+// short speaker phrase: "…, Ms Lomax said." / "…, said the minister."
+func (x *extractor) finalFrame(s doc.Sentence, c int) bool {
+	d := x.d
+	if x.inQuote[c] >= 0 || x.mentionAt[c] >= 0 || !x.isEnd(x.skipTrailer(c+1, s.Last), s.Last) && d.Tokens[c-1].Lower != "," {
+		return false
+	}
+	for k := c - 1; k > s.First && c-k <= 6; k-- {
+		if t := d.Tokens[k]; t.Lower == "," {
+			return x.inQuote[k] < 0 && k > s.First+2
+		} else if t.Kind == doc.Quote {
+			return false // `"…," she said.` is found in order anyway
+		}
+	}
+	return false
 }
 
 // colon handles a quotation introduced by a name and a colon with no
@@ -261,7 +286,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			return false
 		}
 		// A plural noun, not a verb: "the swing states of Ohio", "the claims were".
-		if w := d.Tokens[c].Lower; strings.HasSuffix(w, "s") && w != "says" {
+		if w := d.Tokens[c].Lower; (strings.HasSuffix(w, "s") || w == cu.lemma) && w != "says" && !prepCues[cu.lemma+" "+next] {
+			// A noun, not a verb: "the swing states of Ohio", "the claims
+			// were", "the US state of San Andreas".
 			switch next {
 			case "of", "were", "are", "have", "had", "'s":
 				return false
