@@ -211,10 +211,11 @@ type Timex struct {
 
 // Document is one article and everything the pipeline found in it.
 type Document struct {
-	ID    string
-	Title string
-	URL   string
-	Site  string
+	ID      string
+	Title   string
+	URL     string
+	Site    string
+	Authors []string // bylines, where the source gives them
 	// Published is the reference date for relative times; zero when unknown.
 	Published time.Time
 

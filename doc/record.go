@@ -12,6 +12,7 @@ type Record struct {
 	Title     *string        `json:"title"`
 	URL       *string        `json:"url"`
 	Site      *string        `json:"site"`
+	Authors   []string       `json:"authors,omitempty"`
 	Published *string        `json:"published"`
 	Text      string         `json:"text"`
 	Sentences []RecordSpan   `json:"sentences"`
@@ -135,6 +136,7 @@ func (d *Document) Record() *Record {
 		Title:     strPtr(d.Title),
 		URL:       strPtr(d.URL),
 		Site:      strPtr(d.Site),
+		Authors:   d.Authors,
 		Text:      d.Text,
 		Sentences: make([]RecordSpan, len(d.Sentences)),
 		Entities:  make([]RecordEntity, len(d.Entities)),

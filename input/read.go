@@ -262,12 +262,13 @@ func (r *Reader) finish(d *doc.Document, name string) error {
 
 // jsonArticle is one line of a .jsonl input.
 type jsonArticle struct {
-	ID        string  `json:"id"`
-	Text      *string `json:"text"`
-	Title     string  `json:"title"`
-	Published string  `json:"published"`
-	URL       string  `json:"url"`
-	Site      string  `json:"site"`
+	ID        string   `json:"id"`
+	Text      *string  `json:"text"`
+	Title     string   `json:"title"`
+	Published string   `json:"published"`
+	URL       string   `json:"url"`
+	Site      string   `json:"site"`
+	Authors   []string `json:"authors"`
 }
 
 func (r *Reader) readJSONL(ctx context.Context, name string, in io.Reader, emit func(Item) bool) bool {
@@ -336,7 +337,7 @@ func (r *Reader) jsonLine(where string, line []byte) (*doc.Document, error) {
 	if err := checkText([]byte(*a.Text)); err != nil {
 		return nil, err
 	}
-	d := &doc.Document{ID: a.ID, Title: a.Title, URL: a.URL, Site: a.Site, Text: *a.Text}
+	d := &doc.Document{ID: a.ID, Title: a.Title, URL: a.URL, Site: a.Site, Authors: a.Authors, Text: *a.Text}
 	if a.Published != "" {
 		t, err := ParseDate(a.Published)
 		if err != nil {

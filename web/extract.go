@@ -170,7 +170,7 @@ func (a *Article) Document(name string) *doc.Document {
 	if id == "" {
 		id = name
 	}
-	return &doc.Document{ID: id, Title: a.Title, URL: a.URL, Site: a.Site, Published: a.Published, Text: a.Text}
+	return &doc.Document{ID: id, Title: a.Title, URL: a.URL, Site: a.Site, Authors: a.Authors, Published: a.Published, Text: a.Text}
 }
 
 // HTML extracts the article of a saved page (plain or gzipped); name is the

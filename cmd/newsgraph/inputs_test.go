@@ -14,6 +14,7 @@ import (
 
 const testPage = `<!DOCTYPE html><html><head><title>Talks stall | Example News</title>
 <meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Smith">
 <meta property="article:published_time" content="2022-03-30T10:00:00Z">
 <link rel="canonical" href="%s/news/talks"></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav>
@@ -65,14 +66,15 @@ func TestAnalyzeWeb(t *testing.T) {
 	for _, line := range lines {
 		var rec struct {
 			Title, Site, Published string
+			Authors                []string
 			Text                   string
 			Quotes                 []struct{ Kind string }
 		}
 		if err := json.Unmarshal([]byte(line), &rec); err != nil {
 			t.Fatal(err)
 		}
-		if rec.Title != "Talks stall" || rec.Site != "Example News" || rec.Published != "2022-03-30" {
-			t.Errorf("metadata: title %q site %q published %q", rec.Title, rec.Site, rec.Published)
+		if rec.Title != "Talks stall" || rec.Site != "Example News" || rec.Published != "2022-03-30" || len(rec.Authors) != 1 || rec.Authors[0] != "Jane Smith" {
+			t.Errorf("metadata: title %q site %q published %q authors %q", rec.Title, rec.Site, rec.Published, rec.Authors)
 		}
 		if strings.Contains(rec.Text, "Home") || strings.Contains(rec.Text, "Copyright") {
 			t.Errorf("boilerplate in text: %q", rec.Text)
