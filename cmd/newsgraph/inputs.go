@@ -35,7 +35,7 @@ func addInputFlags(fs *flag.FlagSet) *inputs {
 
 // inputHelp describes the inputs for a command's usage text.
 const inputHelp = `INPUT is a .txt file (headline, blank line, body), a .jsonl file of
-{"id","text","title","published","url","site"} objects, an .html or .htm page
+{"id","text","title","published","url","site","authors"} objects, an .html or .htm page
 (plain or gzipped), an http(s) URL, a directory (read recursively) or - for stdin.`
 
 // setup checks the flags after parsing and builds the reader; an error is a
