@@ -307,6 +307,9 @@ func addRoles(d *doc.Document, m doc.Mention) {
 	toks := d.Tokens
 	e := &d.Entities[m.Entity]
 	add := func(a, b int) {
+		for a < b && (toks[a].Lower == "'s" || toks[a].Lower == "of") {
+			a++ // "the owner's son": the role is "son", not "'s son"
+		}
 		if a < b {
 			sp := doc.Span{Start: toks[a].Start, End: toks[b-1].End}
 			for _, r := range e.Roles {

@@ -267,6 +267,17 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	switch prev {
 	case "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "such", "of", "no", "any", "'s":
 		return false
+	case "to":
+		// An infinitive reports nothing yet ("led them to believe", "declined
+		// to say"), except after a raising verb ("appears to believe").
+		if c < 2 {
+			return false
+		}
+		switch d.Tokens[c-2].Lower {
+		case "appears", "appear", "appeared", "seems", "seem", "seemed", "continues", "continued", "went":
+		default:
+			return false
+		}
 	case "was", "were", "been", "being", "be", "is", "are":
 		return cu.ing // "was saying" is active; "was told", "is expected" are not
 	}
@@ -382,6 +393,11 @@ func (x *extractor) add(kind doc.QuoteKind, content doc.Span, cueSpan doc.Span, 
 	}
 	if a := x.d.TokenAt(content.Start); a+1 == x.d.TokenAt(content.End) && particles[x.d.Tokens[a].Lower] {
 		return // "wrote in", "spoke out": a phrasal verb, nothing reported
+	}
+	for _, st := range x.d.Statements {
+		if st.Content == content {
+			return // found already by another cue: `"…," he said, adding …`
+		}
 	}
 	x.d.Statements = append(x.d.Statements, doc.Statement{
 		Kind: kind, Content: content, Cue: cueSpan, CueLemma: lemma, Speaker: sp, Confidence: conf,
