@@ -270,12 +270,7 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	case "to":
 		// An infinitive reports nothing yet ("led them to believe", "declined
 		// to say"), except after a raising verb ("appears to believe").
-		if c < 2 {
-			return false
-		}
-		switch d.Tokens[c-2].Lower {
-		case "appears", "appear", "appeared", "seems", "seem", "seemed", "continues", "continued", "went":
-		default:
+		if c < 2 || !raising[d.Tokens[c-2].Lower] {
 			return false
 		}
 	case "was", "were", "been", "being", "be", "is", "are":
@@ -336,6 +331,10 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 	return true
 }
+
+// raising verbs take a cue in the infinitive: "appears to believe".
+var raising = map[string]bool{"appears": true, "appear": true, "appeared": true, "seems": true,
+	"seem": true, "seemed": true, "continues": true, "continued": true, "went": true}
 
 // clauseOnly are cue verbs with other, far commoner senses: they report
 // only when a "that" clause follows.

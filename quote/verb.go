@@ -96,11 +96,8 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	}
 	cueSpan := doc.Span{Start: d.Tokens[c].Start, End: d.Tokens[cueEnd-1].End}
 	// A raising verb belongs to the cue ("appears to believe").
-	if c-2 >= s.First && d.Tokens[c-1].Lower == "to" {
-		switch d.Tokens[c-2].Lower {
-		case "appears", "appear", "appeared", "seems", "seem", "seemed", "continues", "continued", "went":
-			cueSpan.Start = d.Tokens[c-2].Start
-		}
+	if c-2 >= s.First && d.Tokens[c-1].Lower == "to" && raising[d.Tokens[c-2].Lower] {
+		cueSpan.Start = d.Tokens[c-2].Start
 	}
 	// Auxiliaries written before the cue belong to it ("has denied").
 	for a := c - 1; a > j && a >= s.First; a-- {
