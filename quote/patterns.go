@@ -298,7 +298,7 @@ func (x *extractor) skipTrailer(k, last int) int {
 			k += 2
 		case t.Kind == doc.Word && len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ly") && t.Is(doc.Lower) && k+1 < last && d.Tokens[k+1].Kind != doc.Punct:
 			k++ // "said basically that"
-		case t.Lower == "in" && k+2 < last && (d.Tokens[k+1].Lower == "a" || d.Tokens[k+1].Lower == "an") &&
+		case t.Lower == "in" && k+2 < last && (d.Tokens[k+1].Lower == "a" || d.Tokens[k+1].Lower == "an" || d.Tokens[k+1].Lower == "his" || d.Tokens[k+1].Lower == "her" || d.Tokens[k+1].Lower == "their" || d.Tokens[k+1].Lower == "its" || d.Tokens[k+1].Lower == "the") &&
 			(d.Tokens[k+2].Lower == "statement" || d.Tokens[k+2].Lower == "interview" || d.Tokens[k+2].Lower == "speech" || d.Tokens[k+2].Lower == "letter" || d.Tokens[k+2].Lower == "report"):
 			k += 3
 		case (t.Lower == "on" || t.Lower == "in") && k+1 < last && (d.Tokens[k+1].Lower == "twitter" || d.Tokens[k+1].Lower == "monday"):
