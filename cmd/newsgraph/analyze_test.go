@@ -79,3 +79,15 @@ func TestAnalyzeFormats(t *testing.T) {
 		t.Errorf("bad --published exit %d, want 2", code)
 	}
 }
+
+func TestUnknownFlagIsReported(t *testing.T) {
+	for _, cmd := range []string{"analyze", "ingest", "times", "mentions", "search", "export", "serve"} {
+		var out, errb bytes.Buffer
+		if code := run([]string{cmd, "--no-such-flag"}, &out, &errb); code != 2 {
+			t.Errorf("%s: exit %d, want 2", cmd, code)
+		}
+		if !strings.Contains(errb.String(), "no-such-flag") {
+			t.Errorf("%s: stderr does not name the flag: %q", cmd, errb.String())
+		}
+	}
+}

@@ -40,6 +40,9 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 		if err == flag.ErrHelp {
 			return 0, false
 		}
+		// pflag says nothing itself under ContinueOnError.
+		fmt.Fprintf(fs.Output(), "newsgraph %s: %v\n", fs.Name(), err)
+		fs.Usage()
 		return 2, false
 	}
 	return 0, true
