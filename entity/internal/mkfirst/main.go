@@ -7,8 +7,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +14,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"newsgraph/ner/corpus"
 )
 
 func main() {
@@ -35,13 +35,27 @@ func main() {
 			}
 		}
 	}
-	if err := readGMB(filepath.Join(dir, "gmb-kaggle", "ner_dataset.csv"), add); err != nil {
-		fail(err)
-	}
-	for _, f := range []string{"wikigold/wikigold.conll.txt", "btc/a.conll", "btc/b.conll", "btc/e.conll",
-		"btc/f.conll", "btc/g.conll", "btc/h.conll", "wnut17/wnut17train.conll"} {
-		if err := readCoNLL(filepath.Join(dir, f), add); err != nil {
+	for _, f := range []struct {
+		path string
+		read func(io.Reader, string) ([]corpus.Sentence, error)
+	}{
+		{"gmb-kaggle/ner_dataset.csv", corpus.ReadGMB},
+		{"wikigold/wikigold.conll.txt", corpus.ReadCoNLL},
+		{"btc/a.conll", corpus.ReadCoNLL}, {"btc/b.conll", corpus.ReadCoNLL}, {"btc/e.conll", corpus.ReadCoNLL},
+		{"btc/f.conll", corpus.ReadCoNLL}, {"btc/g.conll", corpus.ReadCoNLL}, {"btc/h.conll", corpus.ReadCoNLL},
+		{"wnut17/wnut17train.conll", corpus.ReadCoNLL},
+	} {
+		r, err := os.Open(filepath.Join(dir, f.path))
+		if err != nil {
 			fail(err)
+		}
+		sents, err := f.read(r, f.path)
+		r.Close()
+		if err != nil {
+			fail(err)
+		}
+		for _, s := range sents {
+			add(s.Words, s.Tags)
 		}
 	}
 	skip := map[string]bool{}
@@ -69,82 +83,4 @@ func main() {
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, err)
 	os.Exit(1)
-}
-
-// readGMB reads the Kaggle GMB CSV (Latin-1): "Sentence: N" starts a sentence.
-func readGMB(path string, add func(words, tags []string)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	r := csv.NewReader(latin1{bufio.NewReader(f)})
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	var words, tags []string
-	for first := true; ; first = false {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if first || len(rec) < 4 {
-			continue
-		}
-		if rec[0] != "" && len(words) > 0 {
-			add(words, tags)
-			words, tags = words[:0], tags[:0]
-		}
-		words, tags = append(words, rec[1]), append(tags, rec[3])
-	}
-	return nil
-}
-
-// readCoNLL reads "word tag" lines with blank lines between sentences.
-func readCoNLL(path string, add func(words, tags []string)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	var words, tags []string
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) < 2 {
-			if len(words) > 0 {
-				add(words, tags)
-			}
-			words, tags = words[:0], tags[:0]
-			continue
-		}
-		words, tags = append(words, fs[0]), append(tags, fs[len(fs)-1])
-	}
-	if len(words) > 0 {
-		add(words, tags)
-	}
-	return sc.Err()
-}
-
-// latin1 decodes ISO-8859-1 bytes to UTF-8.
-type latin1 struct{ r *bufio.Reader }
-
-func (l latin1) Read(p []byte) (int, error) {
-	n := 0
-	for n+1 < len(p) {
-		b, err := l.r.ReadByte()
-		if err != nil {
-			return n, err
-		}
-		if b < 0x80 {
-			p[n] = b
-			n++
-		} else {
-			p[n], p[n+1] = 0xC0|b>>6, 0x80|b&0x3F
-			n += 2
-		}
-	}
-	return n, nil
 }
