@@ -195,11 +195,7 @@ func (x *extractor) link(sp *doc.Speaker, e int, n np) {
 // latest statement wins ties, as news reports keep their current speaker.
 func (x *extractor) antecedent(c int, typ doc.EntityType) int {
 	d := x.d
-	si := d.SentenceOf(c)
-	limit := 0
-	if si >= 4 {
-		limit = d.Sentences[si-4].First
-	}
+	limit := x.window(c)
 	off := d.Tokens[c].Start
 	if typ == doc.Person {
 		// News keeps its current speaker: "he said" after a person's
@@ -215,21 +211,7 @@ func (x *extractor) antecedent(c int, typ doc.EntityType) int {
 			break
 		}
 	}
-	best := -1
-	for mi := len(d.Mentions) - 1; mi >= 0; mi-- {
-		m := d.Mentions[mi]
-		if m.Start >= off || m.First < limit {
-			if m.First < limit {
-				break
-			}
-			continue
-		}
-		if m.Type != typ || m.Entity < 0 || x.inQuote[m.First] >= 0 {
-			continue
-		}
-		best = m.Entity
-		break
-	}
+	best := x.recentMention(c, typ, nil)
 	if typ == doc.Person {
 		// Prefer the latest person speaker when the last person named sits in
 		// a different paragraph than the cue.
@@ -238,6 +220,36 @@ func (x *extractor) antecedent(c int, typ doc.EntityType) int {
 		}
 	}
 	return best
+}
+
+// window returns the first token of the sentences a pronoun at token c may
+// reach back to: its own and the four before.
+func (x *extractor) window(c int) int {
+	if si := x.d.SentenceOf(c); si >= 4 {
+		return x.d.Sentences[si-4].First
+	}
+	return 0
+}
+
+// recentMention returns the entity of the latest mention of type typ
+// before token c, outside quotations and within the window, that keep
+// accepts (nil keeps all); -1 when there is none.
+func (x *extractor) recentMention(c int, typ doc.EntityType, keep func(int) bool) int {
+	d := x.d
+	off, limit := d.Tokens[c].Start, x.window(c)
+	for mi := len(d.Mentions) - 1; mi >= 0; mi-- {
+		m := d.Mentions[mi]
+		if m.Start >= off {
+			continue
+		}
+		if m.First < limit {
+			break
+		}
+		if m.Type == typ && m.Entity >= 0 && x.inQuote[m.First] < 0 && (keep == nil || keep(m.Entity)) {
+			return m.Entity
+		}
+	}
+	return -1
 }
 
 // antecedentFor resolves "he" or "she": the person in focus whose first
@@ -255,25 +267,11 @@ func (x *extractor) antecedentFor(c int, pronoun string) int {
 		return e
 	}
 	// The latest person of the right gender mentioned in the last sentences.
+	if e := x.recentMention(c, doc.Person, ok); e >= 0 {
+		return e
+	}
 	d := x.d
 	off := d.Tokens[c].Start
-	si := d.SentenceOf(c)
-	limit := 0
-	if si >= 4 {
-		limit = d.Sentences[si-4].First
-	}
-	for mi := len(d.Mentions) - 1; mi >= 0; mi-- {
-		m := d.Mentions[mi]
-		if m.Start >= off {
-			continue
-		}
-		if m.First < limit {
-			break
-		}
-		if m.Type == doc.Person && m.Entity >= 0 && x.inQuote[m.First] < 0 && ok(m.Entity) {
-			return m.Entity
-		}
-	}
 	// Last, the article's main person so far: a profile keeps saying "he".
 	count := map[int]int{}
 	best := -1
