@@ -337,12 +337,13 @@ func decodeRaw(s string) (*Gazetteer, error) {
 	}
 
 	nn := r.count("name", 3)
-	g.names = newNameTable(nn)
+	keys := make([]string, nn)
 	g.nameStart = make([]uint32, 1, nn+1)
 	g.common = make([]bool, nn)
 	g.refs = make([]*Place, 0, r.count("place reference", 1))
 	for i := 0; i < nn && r.err == nil; i++ {
 		name := r.str()
+		keys[i] = name
 		g.common[i] = r.byte()&flagCommon != 0
 		k := r.count("place reference", 1)
 		for j := 0; j < k; j++ {
@@ -358,10 +359,13 @@ func decodeRaw(s string) (*Gazetteer, error) {
 			}
 			g.refs = append(g.refs, &ps[p])
 		}
-		if !g.names.insert(name) && r.err == nil {
-			r.fail(fmt.Errorf("name %q listed twice", name))
-		}
 		g.nameStart = append(g.nameStart, uint32(len(g.refs)))
+	}
+	if r.err == nil {
+		var dup int
+		if g.names, dup = newNameTable(keys); dup >= 0 {
+			r.fail(fmt.Errorf("name %q listed twice", keys[dup]))
+		}
 	}
 	if r.err != nil {
 		return nil, wrap("names")
@@ -389,7 +393,10 @@ func decodeRaw(s string) (*Gazetteer, error) {
 	g.smallAdmin1s = make(map[string]bool)
 	for i := range ps {
 		p := &ps[i]
-		if c, ok := g.countries[p.Country]; ok && p.Feature == "ADM1" && p.Admin1 != "" && p.Population > 0 && 2*p.Population < c.Population {
+		if p.Feature != "ADM1" || p.Admin1 == "" || p.Population <= 0 {
+			continue // most places: skip the map lookup
+		}
+		if c, ok := g.countries[p.Country]; ok && 2*p.Population < c.Population {
 			g.smallAdmin1s[p.Country+"."+p.Admin1] = true
 		}
 	}

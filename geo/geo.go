@@ -122,11 +122,16 @@ func (g *Gazetteer) Common(name string) bool {
 // subdivision it lies in. It is meant for typing a candidate span GPE or LOC;
 // Resolve picks the place in context.
 func (g *Gazetteer) Likely(name string) *Place {
+	// One hash probe: most names asked about are in no gazetteer.
+	i, ok := g.names.find(name)
+	if !ok {
+		return nil
+	}
 	if _, ok := g.demonyms[name]; ok {
 		return nil
 	}
-	common := g.Common(name)
-	cands := g.Lookup(name)
+	common := g.common[i]
+	cands := g.refs[g.nameStart[i]:g.nameStart[i+1]]
 	for _, p := range cands {
 		if !p.Notable() || p.Feature == "ADM1" && hasSeat(cands, p, []string{name}) {
 			continue
