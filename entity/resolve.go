@@ -258,7 +258,7 @@ func acronymOf(d *doc.Document, a string) (int, bool) {
 // repeat the last word of a person's name ("Konashenkov underlined").
 func addSurnames(d *doc.Document, ms []doc.Mention) []doc.Mention {
 	surnames := map[string]bool{}
-	covered := make(map[int]bool, len(ms)*2)
+	covered := make([]bool, len(d.Tokens)) // a slice: it is read for every token
 	for _, m := range ms {
 		if m.Type == doc.Person && m.Last-m.First >= 1 {
 			surnames[d.TokenText(m.Last-1)] = true

@@ -66,31 +66,34 @@ func listMembers(d *doc.Document, ms []doc.Mention) []doc.Mention {
 	if len(ms) == 0 {
 		return ms
 	}
-	at := make(map[int]int, len(ms)*2) // token -> mention index, for first and last tokens
-	for k, m := range ms {
-		at[m.First] = k
-		at[m.Last-1] = k
-	}
 	toks := d.Tokens
+	// at maps a mention's first and last tokens to the mention's index+1
+	// (0: none); a slice because this runs for every token.
+	at := make([]int32, len(toks))
+	for k, m := range ms {
+		at[m.First] = int32(k + 1)
+		at[m.Last-1] = int32(k + 1)
+	}
+	mentionAt := func(i int) (int, bool) { return int(at[i]) - 1, at[i] != 0 }
 	n := len(ms)
 	for i := 1; i+1 < len(toks); i++ {
 		t := toks[i]
-		if _, taken := at[i]; taken || !nameShaped(t) && !t.Is(doc.AllUpper) && !t.Is(doc.HasDigit) || t.Is(doc.SentStart) ||
+		if at[i] != 0 || !nameShaped(t) && !t.Is(doc.AllUpper) && !t.Is(doc.HasDigit) || t.Is(doc.SentStart) ||
 			lex.common[t.Lower] || calendar[t.Lower] || isCap(toks[i-1]) || isCap(toks[i+1]) || t.Kind != doc.Word || !t.Is(doc.Upper) {
 			continue
 		}
 		typ := doc.NoType
 		if sep := toks[i-1].Lower; (sep == "," || sep == "and" || sep == "or") && i >= 2 {
-			if k, ok := at[i-2]; ok && ms[k].Last == i-1 {
+			if k, ok := mentionAt(i - 2); ok && ms[k].Last == i-1 {
 				typ = ms[k].Type
 			}
 		}
 		if sep := toks[i+1].Lower; typ == doc.NoType && (sep == "," || sep == "and" || sep == "or") && i+2 < len(toks) {
-			if k, ok := at[i+2]; ok && ms[k].First == i+2 {
+			if k, ok := mentionAt(i + 2); ok && ms[k].First == i+2 {
 				typ = ms[k].Type
 			}
 			if typ == doc.NoType && i+3 < len(toks) && toks[i+2].Lower == "the" {
-				if k, ok := at[i+3]; ok && ms[k].First == i+3 {
+				if k, ok := mentionAt(i + 3); ok && ms[k].First == i+3 {
 					typ = ms[k].Type
 				}
 			}
@@ -108,21 +111,33 @@ func listMembers(d *doc.Document, ms []doc.Mention) []doc.Mention {
 // isHeadline reports a title-case sentence ("Clinton Hid Past Health
 // Problems From Public"), where capitals say nothing about names.
 func isHeadline(d *doc.Document, s doc.Sentence) bool {
-	words, caps, commonCaps := 0, 0, 0
+	words, caps := 0, 0
 	for i := s.First; i < s.Last; i++ {
 		t := d.Tokens[i]
-		if t.Kind != doc.Word || len(t.Lower) <= 3 && !t.Is(doc.Upper) {
+		if !headlineWord(t) {
 			continue // short function words stay lower case in titles
 		}
 		words++
 		if t.Is(doc.Upper) || t.Is(doc.AllUpper) {
 			caps++
-			if i > s.First && lex.common[t.Lower] {
-				commonCaps++ // "Hid", "Past", "Problems": capitals no name explains
-			}
 		}
 	}
-	return words >= 5 && caps*5 >= words*4 && commonCaps >= 3
+	if words < 5 || caps*5 < words*4 {
+		return false // most sentences: no lexicon lookups
+	}
+	commonCaps := 0
+	for i := s.First + 1; i < s.Last; i++ {
+		t := d.Tokens[i]
+		if headlineWord(t) && (t.Is(doc.Upper) || t.Is(doc.AllUpper)) && lex.common[t.Lower] {
+			commonCaps++ // "Hid", "Past", "Problems": capitals no name explains
+		}
+	}
+	return commonCaps >= 3
+}
+
+// headlineWord reports a word that title case would capitalise.
+func headlineWord(t doc.Token) bool {
+	return t.Kind == doc.Word && (len(t.Lower) > 3 || t.Is(doc.Upper))
 }
 
 // headline finds names in a title-case sentence from knowledge alone: the
@@ -176,8 +191,10 @@ func hyphenPrefix(d *doc.Document, i int, ms []doc.Mention) []doc.Mention {
 		typ = p.typ
 	} else if _, ok := lex.demonyms[pre]; ok {
 		typ = doc.NORP
-	} else if p := geo.Likely(pre); p != nil && first < i {
-		typ = p.Type()
+	} else if first < i {
+		if p := geo.Likely(pre); p != nil {
+			typ = p.Type()
+		}
 	}
 	if typ != doc.NoType {
 		ms = append(ms, doc.Mention{Span: doc.Span{Start: start, End: t.Start + h}, First: first, Last: i + 1, Type: typ, Entity: -1})
