@@ -51,7 +51,7 @@ func sampleExamples(sents []corpus.Sentence, label func(string, []string) doc.En
 				}
 			}
 		}
-		out = append(out, Example{d, chunks})
+		out = append(out, Example{Doc: d, Chunks: chunks})
 		i = j
 	}
 	return out
@@ -213,7 +213,7 @@ func TestTrainLearnsToyData(t *testing.T) {
 			{Words: strings.Fields("Yesterday Zorblat Quenx visited Vrendia .")},
 			{Words: strings.Fields("The Flumco company hired Zorblat Quenx .")},
 		})
-		train = append(train, Example{d, []Chunk{{1, 3, doc.Person}, {4, 5, doc.GPE}, {7, 8, doc.Org}, {10, 12, doc.Person}}})
+		train = append(train, Example{Doc: d, Chunks: []Chunk{{1, 3, doc.Person}, {4, 5, doc.GPE}, {7, 8, doc.Org}, {10, 12, doc.Person}}})
 	}
 	m, err := Train(train, TrainOptions{Bits: 16, Epochs: 3, Seed: 1})
 	if err != nil {

@@ -128,7 +128,6 @@ func (m *Model) RecognizeGaps(d *doc.Document, taken []bool) []doc.Mention {
 	return out
 }
 
-
 // tagRegion runs Viterbi over tokens [start, end) of the sentence
 // [first, last), whose neighbours still feed the context features.
 func (m *Model) tagRegion(sc *scratch, first, last, start, end int, out []Chunk) []Chunk {
