@@ -1,9 +1,8 @@
 package quote
 
 import (
-	"strings"
-
 	"sort"
+	"strings"
 
 	"newsgraph/doc"
 )
@@ -120,7 +119,12 @@ func (x *extractor) colon(s doc.Sentence, c int) {
 	}
 	mi := x.mentionAt[c-1]
 	pi := x.inQuote[c+1]
-	if pi < 0 && x.transcript(s, c) {
+	// A turn of a transcript, bare ("PENCE: ...") or opening a quoted
+	// paragraph (`"WALLACE: ...`).
+	if (pi < 0 || x.pairs[pi].open < c) && x.transcript(s, c) {
+		return
+	}
+	if pi < 0 && x.headline(s, c) {
 		return
 	}
 	if mi < 0 || pi < 0 || x.pairs[pi].open != c+1 || x.used[pi] {
@@ -157,8 +161,51 @@ func (x *extractor) transcript(s doc.Sentence, c int) bool {
 	if mi := x.mentionAt[c-1]; mi >= 0 && d.Mentions[mi].Type == doc.Person {
 		x.setEntity(sp, d.Mentions[mi].Entity)
 	}
+	// The turn's own quotation marks (and any inside it) are its, not
+	// another speaker's.
+	for pi, p := range x.pairs {
+		if p.open >= a-1 && p.open < end {
+			x.used[pi] = true
+		}
+	}
 	content := doc.Span{Start: d.Tokens[c+1].Start, End: d.Tokens[end-1].End}
 	x.add(x.kindOf(content), content, doc.Span{}, "", sp, 0.7)
+	return true
+}
+
+// headline handles the headline convention "Source: what they said"
+// ("Pence: Flowers Won't Be at Debate", "Poll: Clinton and Trump in dead
+// heat"): in the article's first line, a short name of a person,
+// organisation or document before a colon is the source of the rest of
+// the line.
+func (x *extractor) headline(s doc.Sentence, c int) bool {
+	d := x.d
+	if c-s.First > 4 || c-s.First < 1 || d.Tokens[s.First].Start >= len(d.Text) || strings.Contains(d.Text[:d.Tokens[s.First].Start], "\n") {
+		return false // not in the first line
+	}
+	for k := s.First; k < c; k++ {
+		if !isCapWord(d.Tokens[k]) {
+			return false
+		}
+	}
+	mi := x.mentionAt[c-1]
+	person := mi >= 0 && (d.Mentions[mi].Type == doc.Person || d.Mentions[mi].Type == doc.Org) && d.Mentions[mi].First <= s.First
+	if !person && !(c-s.First <= 2 && documentNouns[d.Tokens[c-1].Lower]) {
+		return false
+	}
+	end := c + 1
+	for end < len(d.Tokens) && !d.Tokens[end].Is(doc.ParaStart) {
+		end++
+	}
+	if end-c < 4 {
+		return false
+	}
+	sp := &doc.Speaker{Entity: -1, Kind: doc.UnknownSpeaker, Mention: doc.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[c-1].End}}
+	if person {
+		sp = x.speaker(x.subjectLeft(c-1, s.First), c)
+	}
+	content := doc.Span{Start: d.Tokens[c+1].Start, End: d.Tokens[end-1].End}
+	x.add(x.kindOf(content), content, doc.Span{}, "", sp, 0.6)
 	return true
 }
 
@@ -315,6 +362,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			return false
 		}
 	}
+	if infinitiveOnly[cu.lemma] && (c+2 >= s.Last || d.Tokens[c+1].Lower != "to" || d.Tokens[c+2].Kind != doc.Word) {
+		return false
+	}
 	if c+1 < s.Last && prepCues[cu.lemma+" "+d.Tokens[c+1].Lower] {
 		return true // "called for calm", "talked about the economy"
 	}
@@ -329,6 +379,7 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	if clauseOnly[cu.lemma] && (c+1 >= s.Last || d.Tokens[c+1].Lower != "that") {
 		return false
 	}
+
 	return true
 }
 
@@ -343,6 +394,11 @@ var clauseOnly = map[string]bool{"rule": true, "call": true, "order": true, "poi
 	"quote": true, "welcome": true, "brief": true, "project": true, "object": true, "figure": true,
 	"understand": true, "know": true, "answer": true, "counter": true, "speak": true, "detail": true,
 	"request": true}
+
+// infinitiveOnly are cues of intention: they report only with an
+// infinitive after them ("refused to testify", not "refused the offer").
+var infinitiveOnly = map[string]bool{"want": true, "intend": true, "seek": true,
+	"refuse": true, "decline": true}
 
 // prepCues are verbs whose prepositional object is what was said: the
 // preposition belongs to the cue ("called for"), the object is the content.

@@ -117,6 +117,16 @@ func TestExtract(t *testing.T) {
 		{"passive with agent", `The story was first reported by The Washington Post.`, nil},
 		{"scare quotes left out", `The so-called "peace plan" was published on Monday.`, nil},
 		{"noun use is no cue", `The claims were rejected by the court.`, nil},
+		{"quoted transcript turns", "Partial transcript as follows:\n\n\"WALLACE: Will you pledge to accept the \u201cresult\u201d tonight?\n\n\"PENCE: We will accept it, Chris.",
+			[]want{{"mixed", "Will you pledge to accept the \u201cresult\u201d tonight?", "WALLACE", ""}, {"indirect", "We will accept it, Chris", "PENCE", ""}}},
+		{"headline source and colon", "Pat Caddell: Democrat Voters Worried About Clinton\n\nThe pollster spoke on Monday.",
+			[]want{{"indirect", "Democrat Voters Worried About Clinton", "Pat Caddell", ""}}},
+		{"headline label is no source", "The Latest: Trump visits Ohio\n\nHe spoke on Monday.", nil},
+		{"quoted programme before the speaker", `On the broadcast of "Fox News Sunday," Mike Pence said the tweet was a joke.`,
+			[]want{{"indirect", "the tweet was a joke", "Mike Pence", "said"}}},
+		{"intention with an infinitive", `Senator John Smith refused to discuss the appointees.`,
+			[]want{{"indirect", "to discuss the appointees", "John Smith", "refused"}}},
+		{"intention with an object is no report", `Senator John Smith refused the offer.`, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

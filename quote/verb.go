@@ -116,6 +116,11 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		before := subj.first - s.First // words before the speaker in this sentence
 		afterQuote := subj.first > s.First && (d.Tokens[subj.first-1].Is(doc.CloseQuote) ||
 			d.Tokens[subj.first-1].Lower == "," && subj.first-2 >= s.First && d.Tokens[subj.first-2].Is(doc.CloseQuote))
+		if afterQuote && !x.isEnd(k, s.Last) && x.quotedTitle(subj.first) {
+			// `On "Fox News Sunday," Pence said his running mate ...`: the
+			// quotation names a programme; the content follows the cue.
+			afterQuote = false
+		}
 		colonNext := k < s.Last && d.Tokens[k].Lower == ":"
 		quoteNext := k+1 < s.Last && d.Tokens[k].Lower == "," && d.Tokens[k+1].Is(doc.OpenQuote) && !afterQuote
 		if x.isEnd(k, s.Last) && !colonNext || afterQuote || k < s.Last && d.Tokens[k].Lower == "," && before > 2 && !quoteNext {
@@ -168,6 +173,26 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			x.left(s, c, cueSpan, cu, x.speaker(r, c), conf)
 		}
 	}
+}
+
+// quotedTitle reports whether the quotation closing right before token b
+// is the object of a preposition or determiner ("of "Fox News Sunday,"",
+// "the "Arrogant" ad"): a title, not something said.
+func (x *extractor) quotedTitle(b int) bool {
+	d := x.d
+	q := b - 1
+	if d.Tokens[q].Lower == "," {
+		q--
+	}
+	pi := x.inQuote[q]
+	if pi < 0 || x.pairs[pi].close != q || x.pairs[pi].open == 0 {
+		return false
+	}
+	switch d.Tokens[x.pairs[pi].open-1].Lower {
+	case "of", "on", "in", "at", "from", "by", "the", "a", "an", "titled", "called", "dubbed", "named":
+		return true
+	}
+	return false
 }
 
 // apposition reports whether tokens [a,b) read as a description set off by
