@@ -345,6 +345,11 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			switch next {
 			case "of", "were", "are", "have", "had", "'s":
 				return false
+			case "was", "is":
+				// "his comment was", but not "which he believes is".
+				if w == cu.lemma && !pronouns[prev] && !adverbs[prev] {
+					return false
+				}
 			}
 		}
 		// A belief about a thing is no statement: "hopes for an outcome".
@@ -358,8 +363,8 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 	// A base form after "the growing" is a noun: "the growing demand for".
 	if d.Tokens[c].Lower == cu.lemma && c-2 >= s.First && determiners[d.Tokens[c-2].Lower] {
-		if p := d.Tokens[c-1]; p.Kind == doc.Word && p.Is(doc.Lower) && !strings.HasSuffix(p.Lower, "s") {
-			return false
+		if p := d.Tokens[c-1]; p.Kind == doc.Word && p.Is(doc.Lower) && !strings.HasSuffix(p.Lower, "s") && !x.qualifiedGroup(s, c-1).ok() {
+			return false // but "observers around the country say"
 		}
 	}
 	if infinitiveOnly[cu.lemma] && (c+2 >= s.Last || d.Tokens[c+1].Lower != "to" || d.Tokens[c+2].Kind != doc.Word) {

@@ -22,7 +22,17 @@ var adverbs = map[string]bool{
 	"allegedly": true, "apparently": true, "however": true, "even": true, "all": true,
 	"both": true, "themselves": true, "himself": true, "herself": true, "itself": true, "appears": true,
 	"appear": true, "seem": true, "seems": true, "to": true, "be": true, "being": true, "is": true, "are": true,
-	"was": true, "were": true,
+	"was": true, "were": true, "long": true, "generally": true, "widely": true, "loudly": true,
+	"sharply": true, "bluntly": true, "roundly": true, "vehemently": true, "subsequently": true,
+	"eventually": true, "finally": true, "formally": true, "officially": true, "personally": true,
+	"directly": true, "specifically": true, "famously": true, "routinely": true, "regularly": true,
+	"increasingly": true, "similarly": true, "likewise": true, "too": true, "essentially": true,
+	"simply": true, "only": true, "plainly": true, "candidly": true, "bitterly": true,
+	"quietly": true, "emphatically": true, "forcefully": true, "proudly": true, "confidently": true,
+	"wrongly": true, "falsely": true, "mistakenly": true, "rightly": true, "notably": true,
+	"jointly": true, "unanimously": true, "ultimately": true, "belatedly": true, "reluctantly": true,
+	"readily": true, "steadfastly": true, "adamantly": true, "persistently": true, "constantly": true,
+	"occasionally": true, "sometimes": true, "usually": true, "typically": true, "largely": true,
 }
 
 var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
@@ -289,8 +299,8 @@ func (x *extractor) skipTrailer(k, last int) int {
 			k++
 		case (t.Lower == "on" || t.Lower == "last") && k+1 < last && weekdays[d.Tokens[k+1].Lower]:
 			k += 2
-		case weekdays[t.Lower]:
-			k++ // "said Monday"
+		case weekdays[t.Lower] && !(k+1 < last && d.Tokens[k+1].Lower == "'s"):
+			k++ // "said Monday", not "condemned Friday's test"
 			if k < last && dayParts[d.Tokens[k].Lower] {
 				k++
 			}

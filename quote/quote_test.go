@@ -127,6 +127,14 @@ func TestExtract(t *testing.T) {
 		{"intention with an infinitive", `Senator John Smith refused to discuss the appointees.`,
 			[]want{{"indirect", "to discuss the appointees", "John Smith", "refused"}}},
 		{"intention with an object is no report", `Senator John Smith refused the offer.`, nil},
+		{"inverted frame after inner commas", `For some, the losses would outstrip the gains, said Batchelder.`,
+			[]want{{"indirect", "For some, the losses would outstrip the gains", "Batchelder", "said"}}},
+		{"group with a qualifier", `Observers in Virginia and around the country say Scott deserves the seat.`,
+			[]want{{"indirect", "Scott deserves the seat", "Observers in Virginia and around the country", "say"}}},
+		{"adverb between speaker and cue", `Ted Cruz has long said that he qualifies as a natural-born citizen.`,
+			[]want{{"indirect", "he qualifies as a natural-born citizen", "Ted Cruz", "has long said"}}},
+		{"coordinated noun phrase is no second report", `Michael Flynn said Trump has respect for the military and his comment was an expression of frustration.`,
+			[]want{{"indirect", "Trump has respect for the military and his comment was an expression of frustration", "Michael Flynn", "said"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
