@@ -376,6 +376,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	if x.documentSubject(s, c) {
 		return true // "a poll shows Clinton leading", "the study found"
 	}
+	if cu.lemma == "call" && x.namingCall(s, c) {
+		return true // "Trump has called climate change a hoax"
+	}
 	if cu.lemma == "call" && x.quoteAhead(c, s.Last) {
 		return true // naming: `Clinton called them "deplorables"`
 	}
@@ -386,6 +389,33 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 
 	return true
+}
+
+// namingCall reports "call" used to judge: "called X a Y" with an object
+// and then an indefinite noun phrase before the clause ends ("Democrats
+// called the citation a political ploy"), not "called a meeting" or
+// "called the police".
+func (x *extractor) namingCall(s doc.Sentence, c int) bool {
+	d := x.d
+	if w := d.Tokens[c].Lower; w == "call" || c+2 >= s.Last {
+		return false // the base form is mostly a noun or an infinitive
+	}
+	switch d.Tokens[c+1].Lower {
+	case "a", "an", "for", "on", "off", "up", "in", "out", "back", "it", "him", "her", "them", "me", "us":
+		if d.Tokens[c+1].Lower != "it" || c+3 >= s.Last || d.Tokens[c+2].Lower != "a" && d.Tokens[c+2].Lower != "an" {
+			return false
+		}
+	}
+	for k := c + 2; k < s.Last && k < c+14; k++ {
+		t := d.Tokens[k]
+		if t.Kind == doc.Punct || t.Kind == doc.Quote || stopWords[t.Lower] && t.Lower != "of" && t.Lower != "and" && t.Lower != "in" {
+			return false
+		}
+		if (t.Lower == "a" || t.Lower == "an") && k > c+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // raising verbs take a cue in the infinitive: "appears to believe".
@@ -414,7 +444,7 @@ var prepCues = map[string]bool{
 	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
 	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,
 	"plead for": true, "lobby for": true, "vouch for": true, "call on": true, "point to": true,
-	"wonder about": true, "worry about": true, "speak out": true, "rail against": true,
+	"wonder about": true, "worry about": true, "speak out": true, "rail against": true, "point out": true,
 }
 
 // documentNouns are sources that are documents or data rather than people.
@@ -423,13 +453,51 @@ var documentNouns = map[string]bool{"poll": true, "polls": true, "survey": true,
 	"research": true, "analysis": true, "statement": true, "memo": true, "letter": true,
 	"document": true, "documents": true, "records": true, "filing": true, "filings": true,
 	"transcript": true, "review": true, "audit": true, "investigation": true, "census": true,
-	"statistics": true, "estimates": true, "average": true, "slide": true, "video": true, "footage": true}
+	"statistics": true, "estimates": true, "average": true, "averages": true, "slide": true, "video": true,
+	"videos": true, "footage": true, "analyses": true, "findings": true, "results": true, "numbers": true,
+	"emails": true, "email": true, "photos": true, "tally": true}
 
 // documentSubject reports a cue whose subject is a document: "the poll
 // shows", "a new study found".
 func (x *extractor) documentSubject(s doc.Sentence, c int) bool {
 	j := x.skipAdverbsLeft(c-1, s.First)
-	return j >= s.First && documentNouns[x.d.Tokens[j].Lower]
+	return j >= s.First && documentNouns[x.d.Tokens[j].Lower] || x.documentOpening(s, j).ok()
+}
+
+// documentOpening finds a document named at the start of the sentence and
+// qualified up to the cue, the whole phrase being the subject: "A 2014
+// study by Loyola Law School professor Justin Levitt found", "The Real
+// Clear Politics average of polls taken over the past two weeks shows".
+func (x *extractor) documentOpening(s doc.Sentence, j int) np {
+	d := x.d
+	if j < s.First || j-s.First > 24 {
+		return np{}
+	}
+	head := -1
+	for k := s.First; k < j && k < s.First+6; k++ {
+		t := d.Tokens[k]
+		if documentNouns[t.Lower] {
+			head = k
+			break
+		}
+		if t.Kind == doc.Punct || t.Kind == doc.Quote || stopWords[t.Lower] && !determiners[t.Lower] {
+			return np{}
+		}
+	}
+	if head < 0 {
+		return np{}
+	}
+	switch d.Tokens[head+1].Lower {
+	case "of", "by", "from", "in", "on", "for", "conducted", "released", "published", "taken", "commissioned", "being", "that", "which", ",":
+	default:
+		return np{}
+	}
+	for k := head + 1; k <= j; k++ {
+		if _, cue := cues[d.Tokens[k].Lower]; cue && d.Tokens[k].Lower != "released" {
+			return np{} // another report between them
+		}
+	}
+	return np{s.First, j + 1}
 }
 
 // quoteAhead reports a quotation opening later in the sentence.

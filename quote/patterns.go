@@ -199,6 +199,9 @@ func (x *extractor) subjectLeft(j, first int) np {
 	if determiners[d.Tokens[a].Lower] || groupWords[head] || isPlural(head) && a < j || isRoleNoun(head) || x.mentionAt[a] >= 0 || d.Tokens[a].Is(doc.Upper) && a > first {
 		return np{a, j + 1}
 	}
+	if documentNouns[head] {
+		return np{a, j + 1} // "Video shows that ..."
+	}
 	if isPlural(head) && (a == first || d.Tokens[a-1].Kind != doc.Word) {
 		return np{a, j + 1}
 	}
@@ -380,4 +383,5 @@ var objectCues = map[string]bool{"cite": true, "describe": true, "blast": true, 
 	"criticise": true, "criticize": true, "condemn": true, "praise": true, "welcome": true,
 	"reject": true, "dismiss": true, "question": true, "accuse": true, "blame": true,
 	"unveil": true, "outline": true, "decry": true, "applaud": true, "highlight": true,
-	"reiterate": true, "defend": true, "denounce": true}
+	"reiterate": true, "defend": true, "denounce": true, "endorse": true, "discuss": true,
+	"liken": true, "label": true, "oppose": true, "mock": true, "lambast": true, "chastise": true}
