@@ -1,9 +1,8 @@
 package quote
 
 import (
-	"strings"
-
 	"sort"
+	"strings"
 
 	"newsgraph/doc"
 )
@@ -120,7 +119,12 @@ func (x *extractor) colon(s doc.Sentence, c int) {
 	}
 	mi := x.mentionAt[c-1]
 	pi := x.inQuote[c+1]
-	if pi < 0 && x.transcript(s, c) {
+	// A turn of a transcript, bare ("PENCE: ...") or opening a quoted
+	// paragraph (`"WALLACE: ...`).
+	if (pi < 0 || x.pairs[pi].open < c) && x.transcript(s, c) {
+		return
+	}
+	if pi < 0 && x.headline(s, c) {
 		return
 	}
 	if mi < 0 || pi < 0 || x.pairs[pi].open != c+1 || x.used[pi] {
@@ -157,8 +161,51 @@ func (x *extractor) transcript(s doc.Sentence, c int) bool {
 	if mi := x.mentionAt[c-1]; mi >= 0 && d.Mentions[mi].Type == doc.Person {
 		x.setEntity(sp, d.Mentions[mi].Entity)
 	}
+	// The turn's own quotation marks (and any inside it) are its, not
+	// another speaker's.
+	for pi, p := range x.pairs {
+		if p.open >= a-1 && p.open < end {
+			x.used[pi] = true
+		}
+	}
 	content := doc.Span{Start: d.Tokens[c+1].Start, End: d.Tokens[end-1].End}
 	x.add(x.kindOf(content), content, doc.Span{}, "", sp, 0.7)
+	return true
+}
+
+// headline handles the headline convention "Source: what they said"
+// ("Pence: Flowers Won't Be at Debate", "Poll: Clinton and Trump in dead
+// heat"): in the article's first line, a short name of a person,
+// organisation or document before a colon is the source of the rest of
+// the line.
+func (x *extractor) headline(s doc.Sentence, c int) bool {
+	d := x.d
+	if c-s.First > 4 || c-s.First < 1 || d.Tokens[s.First].Start >= len(d.Text) || strings.Contains(d.Text[:d.Tokens[s.First].Start], "\n") {
+		return false // not in the first line
+	}
+	for k := s.First; k < c; k++ {
+		if !isCapWord(d.Tokens[k]) {
+			return false
+		}
+	}
+	mi := x.mentionAt[c-1]
+	person := mi >= 0 && (d.Mentions[mi].Type == doc.Person || d.Mentions[mi].Type == doc.Org) && d.Mentions[mi].First <= s.First
+	if !person && !(c-s.First <= 2 && documentNouns[d.Tokens[c-1].Lower]) {
+		return false
+	}
+	end := c + 1
+	for end < len(d.Tokens) && !d.Tokens[end].Is(doc.ParaStart) {
+		end++
+	}
+	if end-c < 4 {
+		return false
+	}
+	sp := &doc.Speaker{Entity: -1, Kind: doc.UnknownSpeaker, Mention: doc.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[c-1].End}}
+	if person {
+		sp = x.speaker(x.subjectLeft(c-1, s.First), c)
+	}
+	content := doc.Span{Start: d.Tokens[c+1].Start, End: d.Tokens[end-1].End}
+	x.add(x.kindOf(content), content, doc.Span{}, "", sp, 0.6)
 	return true
 }
 
@@ -298,6 +345,11 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			switch next {
 			case "of", "were", "are", "have", "had", "'s":
 				return false
+			case "was", "is":
+				// "his comment was", but not "which he believes is".
+				if w == cu.lemma && !pronouns[prev] && !adverbs[prev] {
+					return false
+				}
 			}
 		}
 		// A belief about a thing is no statement: "hopes for an outcome".
@@ -311,15 +363,21 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 	// A base form after "the growing" is a noun: "the growing demand for".
 	if d.Tokens[c].Lower == cu.lemma && c-2 >= s.First && determiners[d.Tokens[c-2].Lower] {
-		if p := d.Tokens[c-1]; p.Kind == doc.Word && p.Is(doc.Lower) && !strings.HasSuffix(p.Lower, "s") {
-			return false
+		if p := d.Tokens[c-1]; p.Kind == doc.Word && p.Is(doc.Lower) && !strings.HasSuffix(p.Lower, "s") && !x.qualifiedGroup(s, c-1).ok() {
+			return false // but "observers around the country say"
 		}
+	}
+	if infinitiveOnly[cu.lemma] && (c+2 >= s.Last || d.Tokens[c+1].Lower != "to" || d.Tokens[c+2].Kind != doc.Word) {
+		return false
 	}
 	if c+1 < s.Last && prepCues[cu.lemma+" "+d.Tokens[c+1].Lower] {
 		return true // "called for calm", "talked about the economy"
 	}
 	if x.documentSubject(s, c) {
 		return true // "a poll shows Clinton leading", "the study found"
+	}
+	if cu.lemma == "call" && x.namingCall(s, c) {
+		return true // "Trump has called climate change a hoax"
 	}
 	if cu.lemma == "call" && x.quoteAhead(c, s.Last) {
 		return true // naming: `Clinton called them "deplorables"`
@@ -329,7 +387,35 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	if clauseOnly[cu.lemma] && (c+1 >= s.Last || d.Tokens[c+1].Lower != "that") {
 		return false
 	}
+
 	return true
+}
+
+// namingCall reports "call" used to judge: "called X a Y" with an object
+// and then an indefinite noun phrase before the clause ends ("Democrats
+// called the citation a political ploy"), not "called a meeting" or
+// "called the police".
+func (x *extractor) namingCall(s doc.Sentence, c int) bool {
+	d := x.d
+	if w := d.Tokens[c].Lower; w == "call" || c+2 >= s.Last {
+		return false // the base form is mostly a noun or an infinitive
+	}
+	switch d.Tokens[c+1].Lower {
+	case "a", "an", "for", "on", "off", "up", "in", "out", "back", "it", "him", "her", "them", "me", "us":
+		if d.Tokens[c+1].Lower != "it" || c+3 >= s.Last || d.Tokens[c+2].Lower != "a" && d.Tokens[c+2].Lower != "an" {
+			return false
+		}
+	}
+	for k := c + 2; k < s.Last && k < c+14; k++ {
+		t := d.Tokens[k]
+		if t.Kind == doc.Punct || t.Kind == doc.Quote || stopWords[t.Lower] && t.Lower != "of" && t.Lower != "and" && t.Lower != "in" {
+			return false
+		}
+		if (t.Lower == "a" || t.Lower == "an") && k > c+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // raising verbs take a cue in the infinitive: "appears to believe".
@@ -344,6 +430,11 @@ var clauseOnly = map[string]bool{"rule": true, "call": true, "order": true, "poi
 	"understand": true, "know": true, "answer": true, "counter": true, "speak": true, "detail": true,
 	"request": true}
 
+// infinitiveOnly are cues of intention: they report only with an
+// infinitive after them ("refused to testify", not "refused the offer").
+var infinitiveOnly = map[string]bool{"want": true, "intend": true, "seek": true,
+	"refuse": true, "decline": true}
+
 // prepCues are verbs whose prepositional object is what was said: the
 // preposition belongs to the cue ("called for"), the object is the content.
 var prepCues = map[string]bool{
@@ -353,7 +444,7 @@ var prepCues = map[string]bool{
 	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
 	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,
 	"plead for": true, "lobby for": true, "vouch for": true, "call on": true, "point to": true,
-	"wonder about": true, "worry about": true, "speak out": true, "rail against": true,
+	"wonder about": true, "worry about": true, "speak out": true, "rail against": true, "point out": true,
 }
 
 // documentNouns are sources that are documents or data rather than people.
@@ -362,13 +453,51 @@ var documentNouns = map[string]bool{"poll": true, "polls": true, "survey": true,
 	"research": true, "analysis": true, "statement": true, "memo": true, "letter": true,
 	"document": true, "documents": true, "records": true, "filing": true, "filings": true,
 	"transcript": true, "review": true, "audit": true, "investigation": true, "census": true,
-	"statistics": true, "estimates": true, "average": true, "slide": true, "video": true, "footage": true}
+	"statistics": true, "estimates": true, "average": true, "averages": true, "slide": true, "video": true,
+	"videos": true, "footage": true, "analyses": true, "findings": true, "results": true, "numbers": true,
+	"emails": true, "email": true, "photos": true, "tally": true}
 
 // documentSubject reports a cue whose subject is a document: "the poll
 // shows", "a new study found".
 func (x *extractor) documentSubject(s doc.Sentence, c int) bool {
 	j := x.skipAdverbsLeft(c-1, s.First)
-	return j >= s.First && documentNouns[x.d.Tokens[j].Lower]
+	return j >= s.First && documentNouns[x.d.Tokens[j].Lower] || x.documentOpening(s, j).ok()
+}
+
+// documentOpening finds a document named at the start of the sentence and
+// qualified up to the cue, the whole phrase being the subject: "A 2014
+// study by Loyola Law School professor Justin Levitt found", "The Real
+// Clear Politics average of polls taken over the past two weeks shows".
+func (x *extractor) documentOpening(s doc.Sentence, j int) np {
+	d := x.d
+	if j < s.First || j-s.First > 24 {
+		return np{}
+	}
+	head := -1
+	for k := s.First; k < j && k < s.First+6; k++ {
+		t := d.Tokens[k]
+		if documentNouns[t.Lower] {
+			head = k
+			break
+		}
+		if t.Kind == doc.Punct || t.Kind == doc.Quote || stopWords[t.Lower] && !determiners[t.Lower] {
+			return np{}
+		}
+	}
+	if head < 0 {
+		return np{}
+	}
+	switch d.Tokens[head+1].Lower {
+	case "of", "by", "from", "in", "on", "for", "conducted", "released", "published", "taken", "commissioned", "being", "that", "which", ",":
+	default:
+		return np{}
+	}
+	for k := head + 1; k <= j; k++ {
+		if _, cue := cues[d.Tokens[k].Lower]; cue && d.Tokens[k].Lower != "released" {
+			return np{} // another report between them
+		}
+	}
+	return np{s.First, j + 1}
 }
 
 // quoteAhead reports a quotation opening later in the sentence.

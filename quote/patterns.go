@@ -22,7 +22,17 @@ var adverbs = map[string]bool{
 	"allegedly": true, "apparently": true, "however": true, "even": true, "all": true,
 	"both": true, "themselves": true, "himself": true, "herself": true, "itself": true, "appears": true,
 	"appear": true, "seem": true, "seems": true, "to": true, "be": true, "being": true, "is": true, "are": true,
-	"was": true, "were": true,
+	"was": true, "were": true, "long": true, "generally": true, "widely": true, "loudly": true,
+	"sharply": true, "bluntly": true, "roundly": true, "vehemently": true, "subsequently": true,
+	"eventually": true, "finally": true, "formally": true, "officially": true, "personally": true,
+	"directly": true, "specifically": true, "famously": true, "routinely": true, "regularly": true,
+	"increasingly": true, "similarly": true, "likewise": true, "too": true, "essentially": true,
+	"simply": true, "only": true, "plainly": true, "candidly": true, "bitterly": true,
+	"quietly": true, "emphatically": true, "forcefully": true, "proudly": true, "confidently": true,
+	"wrongly": true, "falsely": true, "mistakenly": true, "rightly": true, "notably": true,
+	"jointly": true, "unanimously": true, "ultimately": true, "belatedly": true, "reluctantly": true,
+	"readily": true, "steadfastly": true, "adamantly": true, "persistently": true, "constantly": true,
+	"occasionally": true, "sometimes": true, "usually": true, "typically": true, "largely": true,
 }
 
 var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
@@ -189,6 +199,9 @@ func (x *extractor) subjectLeft(j, first int) np {
 	if determiners[d.Tokens[a].Lower] || groupWords[head] || isPlural(head) && a < j || isRoleNoun(head) || x.mentionAt[a] >= 0 || d.Tokens[a].Is(doc.Upper) && a > first {
 		return np{a, j + 1}
 	}
+	if documentNouns[head] {
+		return np{a, j + 1} // "Video shows that ..."
+	}
 	if isPlural(head) && (a == first || d.Tokens[a-1].Kind != doc.Word) {
 		return np{a, j + 1}
 	}
@@ -289,8 +302,8 @@ func (x *extractor) skipTrailer(k, last int) int {
 			k++
 		case (t.Lower == "on" || t.Lower == "last") && k+1 < last && weekdays[d.Tokens[k+1].Lower]:
 			k += 2
-		case weekdays[t.Lower]:
-			k++ // "said Monday"
+		case weekdays[t.Lower] && !(k+1 < last && d.Tokens[k+1].Lower == "'s"):
+			k++ // "said Monday", not "condemned Friday's test"
 			if k < last && dayParts[d.Tokens[k].Lower] {
 				k++
 			}
@@ -370,4 +383,5 @@ var objectCues = map[string]bool{"cite": true, "describe": true, "blast": true, 
 	"criticise": true, "criticize": true, "condemn": true, "praise": true, "welcome": true,
 	"reject": true, "dismiss": true, "question": true, "accuse": true, "blame": true,
 	"unveil": true, "outline": true, "decry": true, "applaud": true, "highlight": true,
-	"reiterate": true, "defend": true, "denounce": true}
+	"reiterate": true, "defend": true, "denounce": true, "endorse": true, "discuss": true,
+	"liken": true, "label": true, "oppose": true, "mock": true, "lambast": true, "chastise": true}

@@ -59,6 +59,9 @@ func (x *extractor) speaker(n np, c int) *doc.Speaker {
 	d := x.d
 	sp := &doc.Speaker{Entity: -1, Mention: doc.Span{Start: d.Tokens[n.first].Start, End: d.Tokens[n.last-1].End}}
 	head := n.last - 1
+	if n.first+1 < n.last && x.documentOpening(doc.Sentence{First: n.first, Last: n.last + 1}, n.last-1) == n {
+		return sp // a document, whoever wrote it: "A study by Justin Levitt"
+	}
 	// The head comes before a qualifying phrase: "the Labour MP for
 	// Birkenhead" (but "Minister of Defense Alexander Fomin" ends in a name).
 	lastPerson := x.mentionAt[head] >= 0 && d.Mentions[x.mentionAt[head]].Type == doc.Person

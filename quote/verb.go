@@ -31,10 +31,24 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	}
 	if !subj.ok() {
 		subj = x.subjectLeft(j, s.First)
+		if g := x.documentOpening(s, j); g.ok() {
+			subj = g // "A 2014 study by professor Justin Levitt found", not Levitt
+		} else if mi := x.mentionAt[j]; !(mi >= 0 && d.Mentions[mi].Type == doc.Person) && !(subj.ok() && subj.first == s.First) {
+			if g := x.qualifiedGroup(s, j); g.ok() {
+				subj = g // "observers in Virginia and around the country say", not "the country"
+			}
+		}
 	}
 	delim := "" // the word or mark right before the cue, after adverbs
 	if j >= s.First {
 		delim = d.Tokens[j].Lower
+	}
+	// `..., said Batchelder.`: an inverted frame, whatever commas come before.
+	// Only a named speaker set off by an apposition goes before it.
+	inverted := false
+	if !subj.ok() && delim == "," && !addressee[cu.lemma] {
+		r := x.subjectRight(c+1, s.Last)
+		inverted = r.ok() && x.isEnd(x.skipTrailer(r.last, s.Last), s.Last)
 	}
 	if !subj.ok() && j > s.First && (delim == "," || delim == "--" || delim == "—" || delim == "–") {
 		// An apposition between the speaker and the cue: "Jean-Marc Ayrault,
@@ -43,14 +57,14 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		for k := j - 1; k > s.First && j-k < 24; k-- {
 			if d.Tokens[k].Lower == delim && (delim != "," || x.apposition(k+1, j)) {
 				// A name before it, or a description ("The book, Brown's Britain, said").
-				if x.mentionAt[k-1] >= 0 || delim == "," {
+				if x.mentionAt[k-1] >= 0 || delim == "," && !inverted {
 					if subj = x.subjectLeft(k-1, s.First); subj.ok() {
 						break
 					}
 				}
 			}
 		}
-		if !subj.ok() && x.mentionAt[j-1] >= 0 && !x.prepositionObject(x.mentionAt[j-1]) {
+		if !subj.ok() && !inverted && x.mentionAt[j-1] >= 0 && !x.prepositionObject(x.mentionAt[j-1]) {
 			subj = x.subjectLeft(j-1, s.First) // "Igor Konashenkov, said"
 		}
 	}
@@ -64,7 +78,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			subj = lead
 		}
 	}
-	if !subj.ok() && delim == "," {
+	if !subj.ok() && !inverted && delim == "," {
 		// Any name before an earlier comma: "Smith, who led the talks, said".
 		for k := j - 1; k > s.First && j-k < 14; k-- {
 			if d.Tokens[k].Lower == "," && x.mentionAt[k-1] >= 0 && !x.prepositionObject(x.mentionAt[k-1]) {
@@ -116,6 +130,11 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		before := subj.first - s.First // words before the speaker in this sentence
 		afterQuote := subj.first > s.First && (d.Tokens[subj.first-1].Is(doc.CloseQuote) ||
 			d.Tokens[subj.first-1].Lower == "," && subj.first-2 >= s.First && d.Tokens[subj.first-2].Is(doc.CloseQuote))
+		if afterQuote && !x.isEnd(k, s.Last) && x.quotedTitle(subj.first) {
+			// `On "Fox News Sunday," Pence said his running mate ...`: the
+			// quotation names a programme; the content follows the cue.
+			afterQuote = false
+		}
 		colonNext := k < s.Last && d.Tokens[k].Lower == ":"
 		quoteNext := k+1 < s.Last && d.Tokens[k].Lower == "," && d.Tokens[k+1].Is(doc.OpenQuote) && !afterQuote
 		if x.isEnd(k, s.Last) && !colonNext || afterQuote || k < s.Last && d.Tokens[k].Lower == "," && before > 2 && !quoteNext {
@@ -170,6 +189,66 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	}
 }
 
+// qualifiedGroup finds a group speaker with a qualifier that opens the
+// sentence and runs up to the cue (ending at token j): "Experts on North
+// Korea and nuclear nonproliferation said", "Political observers in
+// Virginia and around the country say".
+func (x *extractor) qualifiedGroup(s doc.Sentence, j int) np {
+	d := x.d
+	if j < s.First || j-s.First > 12 {
+		return np{}
+	}
+	head := -1
+	for k := s.First; k <= j && k < s.First+4; k++ {
+		w := d.Tokens[k].Lower
+		if groupWords[w] || isPlural(w) && d.Tokens[k].Is(doc.Lower) && x.mentionAt[k] < 0 {
+			head = k
+			break
+		}
+		if d.Tokens[k].Kind != doc.Word || stopWords[w] && !determiners[w] {
+			return np{}
+		}
+	}
+	if head < 0 || head >= j {
+		return np{}
+	}
+	switch d.Tokens[head+1].Lower {
+	case "on", "in", "at", "from", "for", "with", "across", "around", "to", "of", "inside", "within", "close":
+	default:
+		return np{}
+	}
+	for k := head + 1; k <= j; k++ {
+		t := d.Tokens[k]
+		if t.Kind == doc.Punct && t.Lower != "." && t.Lower != "-" || t.Kind == doc.Quote || x.inQuote[k] >= 0 {
+			return np{} // a clause boundary: not one noun phrase
+		}
+		if _, cue := cues[t.Lower]; cue || t.Lower == "who" || t.Lower == "that" || t.Lower == "which" {
+			return np{}
+		}
+	}
+	return np{s.First, j + 1}
+}
+
+// quotedTitle reports whether the quotation closing right before token b
+// is the object of a preposition or determiner ("of "Fox News Sunday,"",
+// "the "Arrogant" ad"): a title, not something said.
+func (x *extractor) quotedTitle(b int) bool {
+	d := x.d
+	q := b - 1
+	if d.Tokens[q].Lower == "," {
+		q--
+	}
+	pi := x.inQuote[q]
+	if pi < 0 || x.pairs[pi].close != q || x.pairs[pi].open == 0 {
+		return false
+	}
+	switch d.Tokens[x.pairs[pi].open-1].Lower {
+	case "of", "on", "in", "at", "from", "by", "the", "a", "an", "'s", "titled", "called", "dubbed", "named":
+		return true
+	}
+	return false
+}
+
 // apposition reports whether tokens [a,b) read as a description set off by
 // commas: a determiner or role noun first, or a short tag such as "R-Ky.".
 func (x *extractor) apposition(a, b int) bool {
@@ -208,11 +287,15 @@ var clauseJoins = map[string]bool{"and": true, "but": true, "though": true, "alt
 // clauseOfCue reports whether a coordinated clause starting at token n is
 // a new report: a cue, optionally after a short subject and auxiliaries
 // ("has denied", "he said", "the ministry later claimed").
-func (x *extractor) clauseOfCue(n, last int) bool {
+func (x *extractor) clauseOfCue(s doc.Sentence, n int) bool {
 	d := x.d
+	last := s.Last
 	for k := n; k < last && k < n+6; k++ {
 		t := d.Tokens[k]
 		if cu, ok := cues[t.Lower]; ok && !cu.ing && x.inQuote[k] < 0 {
+			if !x.verbUse(s, k, cu) {
+				return false // "and its allies will seek new sanctions", "and his comment was"
+			}
 			switch d.Tokens[k-1].Lower {
 			case "was", "were", "is", "are", "been", "be", "being":
 				return false // a passive: "that one was found nearby"
@@ -432,7 +515,7 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 			e = m
 			break
 		}
-		if clauseJoins[t.Lower] && x.inQuote[m] < 0 && m+1 < s.Last && x.clauseOfCue(m+1, s.Last) {
+		if clauseJoins[t.Lower] && x.inQuote[m] < 0 && m+1 < s.Last && x.clauseOfCue(s, m+1) {
 			e = m // "... and has denied ...", "..., though she noted ..."
 			break
 		}
