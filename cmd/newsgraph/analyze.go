@@ -201,6 +201,7 @@ type recordWriter struct {
 	format string
 	n      int
 	enc    *json.Encoder
+	buf    []byte // one jsonl line, reused
 }
 
 func newRecordWriter(w *bufio.Writer, format string) *recordWriter {
@@ -230,7 +231,13 @@ func (rw *recordWriter) write(d *doc.Document) error {
 		writeReport(rw.w, rec)
 		return nil
 	}
-	return rw.enc.Encode(rec)
+	b, err := appendRecordJSON(rw.buf[:0], rec)
+	if err != nil {
+		return err
+	}
+	rw.buf = append(b, '\n')
+	_, err = rw.w.Write(rw.buf)
+	return err
 }
 
 func (rw *recordWriter) close() error {
