@@ -384,6 +384,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 	// Verbs that report only with a clause after them: "showed that", not
 	// "showed the way".
+	if cu.lemma == "question" && c+1 < s.Last && (d.Tokens[c].Lower == "questioned" || d.Tokens[c].Lower == "questioning" || whWords[d.Tokens[c+1].Lower]) {
+		return true // "questioned whether", "questioned Europe's reliance"
+	}
 	if clauseOnly[cu.lemma] && (c+1 >= s.Last || d.Tokens[c+1].Lower != "that") {
 		return false
 	}
@@ -417,6 +420,10 @@ func (x *extractor) namingCall(s doc.Sentence, c int) bool {
 	}
 	return false
 }
+
+// whWords open an embedded question, the content of "asked", "wondered",
+// "questioned".
+var whWords = map[string]bool{"whether": true, "why": true, "how": true, "if": true, "what": true, "who": true, "when": true, "where": true}
 
 // raising verbs take a cue in the infinitive: "appears to believe".
 var raising = map[string]bool{"appears": true, "appear": true, "appeared": true, "seems": true,
@@ -455,7 +462,8 @@ var documentNouns = map[string]bool{"poll": true, "polls": true, "survey": true,
 	"transcript": true, "review": true, "audit": true, "investigation": true, "census": true,
 	"statistics": true, "estimates": true, "average": true, "averages": true, "slide": true, "video": true,
 	"videos": true, "footage": true, "analyses": true, "findings": true, "results": true, "numbers": true,
-	"emails": true, "email": true, "photos": true, "tally": true}
+	"emails": true, "email": true, "photos": true, "tally": true, "ad": true, "ads": true,
+	"advert": true, "advertisement": true}
 
 // documentSubject reports a cue whose subject is a document: "the poll
 // shows", "a new study found".

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"newsgraph/doc"
 )
 
@@ -228,6 +230,13 @@ func (x *extractor) qualifiedGroup(s doc.Sentence, j int) np {
 	}
 	return np{s.First, j + 1}
 }
+
+// nounIng are -ing words that are mostly nouns or adjectives, which do not
+// open a participle clause after a comma ("..., including", "..., during").
+var nounIng = map[string]bool{"including": true, "during": true, "according": true, "regarding": true,
+	"concerning": true, "following": true, "pending": true, "notwithstanding": true, "something": true,
+	"nothing": true, "anything": true, "everything": true, "morning": true, "evening": true, "building": true,
+	"spending": true, "funding": true, "meeting": true, "hearing": true, "ruling": true, "training": true}
 
 // quotedTitle reports whether the quotation closing right before token b
 // is the object of a preposition or determiner ("of "Fox News Sunday,"",
@@ -525,6 +534,9 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 				break
 			} else if cu, ok := cues[n]; ok && cu.ing {
 				e = m // "..., arguing that ...": a second statement
+				break
+			} else if t := d.Tokens[m+1]; m-k >= 4 && t.Is(doc.Lower) && len(n) > 5 && strings.HasSuffix(n, "ing") && !nounIng[n] {
+				e = m // "..., engaging in what analysts described as ...": the writer's frame
 				break
 			}
 		}
