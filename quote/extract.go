@@ -387,6 +387,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	if cu.lemma == "question" && c+1 < s.Last && (d.Tokens[c].Lower == "questioned" || d.Tokens[c].Lower == "questioning" || whWords[d.Tokens[c+1].Lower]) {
 		return true // "questioned whether", "questioned Europe's reliance"
 	}
+	if cu.belief && c+1 < s.Last && (subjectPronouns[d.Tokens[c+1].Lower] || whWords[d.Tokens[c+1].Lower]) {
+		return true // "I know they are audited", "voters should know what those questions are"
+	}
 	if clauseOnly[cu.lemma] && (c+1 >= s.Last || d.Tokens[c+1].Lower != "that") {
 		return false
 	}
@@ -420,6 +423,10 @@ func (x *extractor) namingCall(s doc.Sentence, c int) bool {
 	}
 	return false
 }
+
+// subjectPronouns open a clause: after a cognition verb they start its
+// content ("knows he is right"), where "you" and "it" may be objects.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "there": true}
 
 // whWords open an embedded question, the content of "asked", "wondered",
 // "questioned".

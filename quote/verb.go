@@ -231,6 +231,43 @@ func (x *extractor) qualifiedGroup(s doc.Sentence, j int) np {
 	return np{s.First, j + 1}
 }
 
+// insertionEnd finds the comma closing an insertion that opens at the
+// comma at token m, when the object goes on after it with a preposition:
+// a relative clause (", who was born in Cuba, of associating"), a state
+// (", Okla., police officer"), an apposition (", Kim Jong Un, of"). It
+// returns m when there is none.
+func (x *extractor) insertionEnd(m, last int) int {
+	d := x.d
+	if m+1 >= last {
+		return m
+	}
+	first := d.Tokens[m+1]
+	switch {
+	case first.Lower == "who" || first.Lower == "which" || first.Lower == "whose":
+	case first.Is(doc.Upper) && first.Kind == doc.Word:
+	default:
+		return m
+	}
+	for n := m + 2; n < last && n-m <= 14; n++ {
+		t := d.Tokens[n]
+		if x.inQuote[n] >= 0 {
+			return m
+		}
+		if t.Lower == "," {
+			if n+1 < last {
+				switch a := d.Tokens[n+1]; {
+				case a.Lower == "of" || a.Lower == "for" || a.Lower == "as" || a.Lower == "over" || a.Lower == "to":
+					return n
+				case first.Is(doc.Upper) && n-m <= 3 && a.Kind == doc.Word && a.Is(doc.Lower) && !stopWords[a.Lower]:
+					return n // "Tulsa, Okla., police officer Betty Shelby"
+				}
+			}
+			return m
+		}
+	}
+	return m
+}
+
 // nounIng are -ing words that are mostly nouns or adjectives, which do not
 // open a participle clause after a comma ("..., including", "..., during").
 var nounIng = map[string]bool{"including": true, "during": true, "according": true, "regarding": true,
@@ -520,7 +557,15 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	objectOnly := objectCues[cu.lemma] && d.Tokens[k].Lower != "that" && x.inQuote[k] < 0
 	for m := k; m < s.Last; m++ {
 		t := d.Tokens[m]
-		if objectOnly && (t.Lower == "," || t.Lower == ";") && x.inQuote[m] < 0 {
+		if objectOnly && t.Lower == "," && x.inQuote[m] < 0 {
+			if n := x.insertionEnd(m, s.Last); n > m {
+				m = n // "accused Rafael Cruz, who was born in Cuba, of ...", "Tulsa, Okla., police officer"
+				continue
+			}
+			e = m
+			break
+		}
+		if objectOnly && t.Lower == ";" && x.inQuote[m] < 0 {
 			e = m
 			break
 		}
