@@ -78,9 +78,8 @@ func (x *extractor) sentence(si int) {
 			}
 			continue
 		}
-		if nc, ok := nounCues[t.Lower]; ok && x.inQuote[c] < 0 && !x.covered(c) {
-			x.nounCue(s, c, nc)
-			continue
+		if nc, ok := nounCues[t.Lower]; ok && x.inQuote[c] < 0 && !x.covered(c) && x.nounCue(s, c, nc) {
+			continue // otherwise a verb: "Trump claims that", "is warning voters"
 		}
 		cu, ok := cues[t.Lower]
 		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && x.mentionAt[c-1] < 0 && cu.lemma != "say" {
@@ -219,14 +218,15 @@ var nounCues = map[string]string{"claim": "claim", "claims": "claim", "assertion
 
 // nounCue handles a statement noun with its owner before it ("his",
 // "Russia's") and its content after it ("that ...", "to ...").
-func (x *extractor) nounCue(s doc.Sentence, c int, lemma string) {
+// It reports whether the word was a noun here.
+func (x *extractor) nounCue(s doc.Sentence, c int, lemma string) bool {
 	d := x.d
 	if c == s.First || c+2 >= s.Last {
-		return
+		return false
 	}
 	next := d.Tokens[c+1].Lower
 	if next != "that" && !(next == "to" && (lemma == "promise" || lemma == "pledge" || lemma == "threaten" || lemma == "vow")) {
-		return
+		return false
 	}
 	var owner np
 	switch p := d.Tokens[c-1].Lower; {
@@ -236,17 +236,17 @@ func (x *extractor) nounCue(s doc.Sentence, c int, lemma string) {
 		m := d.Mentions[x.mentionAt[c-2]]
 		owner = np{max(m.First, s.First), m.Last}
 	default:
-		return
+		return false
 	}
 	if owner.first == s.First {
 		// The noun phrase is the sentence's subject; its clause ends at a
 		// main verb we cannot find without a parser ("Russia's demand that
 		// Ukraine disarm was rejected").
-		return
+		return true
 	}
 	sp := x.possessor(owner, c)
 	if sp == nil {
-		return
+		return true
 	}
 	cueSpan := doc.Span{Start: d.Tokens[c].Start, End: d.Tokens[c].End}
 	k := c + 1
@@ -258,10 +258,11 @@ func (x *extractor) nounCue(s doc.Sentence, c int, lemma string) {
 		e++
 	}
 	if e-k < 3 {
-		return
+		return true
 	}
 	content := doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[e-1].End}
 	x.add(x.kindOf(content), content, cueSpan, lemma, sp, 0.75)
+	return true
 }
 
 // possessor resolves the owner of a statement noun: a possessive pronoun
@@ -312,7 +313,11 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 	prev := d.Tokens[c-1].Lower
 	switch prev {
-	case "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "such", "of", "no", "any", "'s":
+	case "'s":
+		if c-2 < s.First || !pronouns[d.Tokens[c-2].Lower] && d.Tokens[c-2].Lower != "who" && d.Tokens[c-2].Lower != "that" {
+			return false // a possessive; but "He's claiming" is "he is"
+		}
+	case "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "such", "of", "no", "any":
 		return false
 	case "to":
 		// An infinitive reports nothing yet ("led them to believe", "declined
@@ -387,6 +392,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	if cu.lemma == "question" && c+1 < s.Last && (d.Tokens[c].Lower == "questioned" || d.Tokens[c].Lower == "questioning" || whWords[d.Tokens[c+1].Lower]) {
 		return true // "questioned whether", "questioned Europe's reliance"
 	}
+	if cu.belief && c+1 < s.Last && (subjectPronouns[d.Tokens[c+1].Lower] || whWords[d.Tokens[c+1].Lower]) {
+		return true // "I know they are audited", "voters should know what those questions are"
+	}
 	if clauseOnly[cu.lemma] && (c+1 >= s.Last || d.Tokens[c+1].Lower != "that") {
 		return false
 	}
@@ -420,6 +428,10 @@ func (x *extractor) namingCall(s doc.Sentence, c int) bool {
 	}
 	return false
 }
+
+// subjectPronouns open a clause: after a cognition verb they start its
+// content ("knows he is right"), where "you" and "it" may be objects.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "there": true}
 
 // whWords open an embedded question, the content of "asked", "wondered",
 // "questioned".

@@ -52,6 +52,8 @@ func (x *extractor) skipAdverbsLeft(j, first int) int {
 		switch {
 		case adverbs[t.Lower]:
 			j--
+		case t.Lower == "'s" && j-1 >= first && (pronouns[d.Tokens[j-1].Lower] || d.Tokens[j-1].Lower == "who"):
+			j-- // "He's claiming": the contracted auxiliary
 		case t.Lower == ")":
 			// A parenthesis between speaker and cue: "Lindsey Graham (R-S.C.) told".
 			k := j - 1
@@ -202,7 +204,13 @@ func (x *extractor) subjectLeft(j, first int) np {
 	if documentNouns[head] {
 		return np{a, j + 1} // "Video shows that ..."
 	}
-	if isPlural(head) && (a == first || d.Tokens[a-1].Kind != doc.Word) {
+	if isPlural(head) && a-2 >= first && d.Tokens[a-1].Lower == "and" && (isPlural(d.Tokens[a-2].Lower) || x.mentionAt[a-2] >= 0) && (a-2 == first || d.Tokens[a-3].Kind != doc.Word || openers[d.Tokens[a-3].Lower]) {
+		return np{a - 2, j + 1} // "Companies and individuals complain"
+	}
+	if (head == "percent" || head == "%") && a < j {
+		return np{a, j + 1} // "Twelve percent indicated"
+	}
+	if isPlural(head) && (a == first || d.Tokens[a-1].Kind != doc.Word || a-1 == first && openers[d.Tokens[a-1].Lower]) {
 		return np{a, j + 1}
 	}
 	return np{}
@@ -243,6 +251,11 @@ func isPlural(w string) bool {
 	n := len(w)
 	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i'
 }
+
+// openers are conjunctions and adverbs that may open a sentence before
+// its subject: "But environmentalists worry".
+var openers = map[string]bool{"but": true, "and": true, "yet": true, "so": true, "still": true,
+	"now": true, "meanwhile": true, "instead": true, "also": true, "however": true, "indeed": true}
 
 // subjectRight finds an inverted speaker after the cue: `..., said Mr Smith.`
 func (x *extractor) subjectRight(k, last int) np {

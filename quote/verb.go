@@ -19,9 +19,22 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	// The speaker before the cue, possibly with an apposition or relative
 	// clause between them: "Mark Serwotka, the union's leader, warned".
 	j := x.skipAdverbsLeft(c-1, s.First)
+	if j > s.First && raising[d.Tokens[j].Lower] {
+		j = x.skipAdverbsLeft(j-1, s.First) // "he appeared to suggest"
+	}
 	var subj np
 	var inherited *doc.Speaker
-	if cu.ing {
+	if cu.ing && j > s.First && d.Tokens[j].Lower == "," {
+		// "the mayor said, adding that ...": the speaker of the cue before.
+		for i := range x.d.Statements {
+			if st := &x.d.Statements[i]; st.Cue.Valid() && st.Cue.End == d.Tokens[j-1].End && st.Speaker != nil {
+				sp := *st.Speaker
+				inherited = &sp
+				break
+			}
+		}
+	}
+	if cu.ing && inherited == nil {
 		// A participle ("..., saying", "backed the proposals saying") takes
 		// the subject of its main clause: the sentence's first name.
 		if j < s.First || d.Tokens[j].Lower == "," || x.mentionAt[j] < 0 {
@@ -92,6 +105,8 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	cueEnd := c + 1
 	if addressee[cu.lemma] && cueEnd < s.Last {
 		cueEnd = x.objectEnd(cueEnd, s.Last)
+	} else if hearerThat[cu.lemma] && cueEnd < s.Last && x.hearerBeforeThat(cueEnd, s.Last) > cueEnd {
+		cueEnd = x.hearerBeforeThat(cueEnd, s.Last) // "warned voters that", "reminded Republicans that"
 	} else if directive[cu.lemma] && cueEnd < s.Last {
 		// "warned state officials to boost security": the hearer belongs to
 		// the cue, the content is the infinitive.
@@ -231,12 +246,72 @@ func (x *extractor) qualifiedGroup(s doc.Sentence, j int) np {
 	return np{s.First, j + 1}
 }
 
+// insertionEnd finds the comma closing an insertion that opens at the
+// comma at token m, when the object goes on after it with a preposition:
+// a relative clause (", who was born in Cuba, of associating"), a state
+// (", Okla., police officer"), an apposition (", Kim Jong Un, of"). It
+// returns m when there is none.
+func (x *extractor) insertionEnd(m, last int) int {
+	d := x.d
+	if m+1 >= last {
+		return m
+	}
+	first := d.Tokens[m+1]
+	switch {
+	case first.Lower == "who" || first.Lower == "which" || first.Lower == "whose":
+	case first.Is(doc.Upper) && first.Kind == doc.Word:
+	default:
+		return m
+	}
+	for n := m + 2; n < last && n-m <= 14; n++ {
+		t := d.Tokens[n]
+		if x.inQuote[n] >= 0 {
+			return m
+		}
+		if t.Lower == "," {
+			if n+1 < last {
+				switch a := d.Tokens[n+1]; {
+				case a.Lower == "of" || a.Lower == "for" || a.Lower == "as" || a.Lower == "over" || a.Lower == "to":
+					return n
+				case first.Is(doc.Upper) && n-m <= 3 && a.Kind == doc.Word && a.Is(doc.Lower) && !stopWords[a.Lower]:
+					return n // "Tulsa, Okla., police officer Betty Shelby"
+				}
+			}
+			return m
+		}
+	}
+	return m
+}
+
 // nounIng are -ing words that are mostly nouns or adjectives, which do not
 // open a participle clause after a comma ("..., including", "..., during").
 var nounIng = map[string]bool{"including": true, "during": true, "according": true, "regarding": true,
 	"concerning": true, "following": true, "pending": true, "notwithstanding": true, "something": true,
 	"nothing": true, "anything": true, "everything": true, "morning": true, "evening": true, "building": true,
 	"spending": true, "funding": true, "meeting": true, "hearing": true, "ruling": true, "training": true}
+
+// hearerThat are cues that may name their hearer before a "that" clause.
+var hearerThat = map[string]bool{"warn": true, "remind": true, "convince": true, "persuade": true,
+	"promise": true, "caution": true, "alert": true, "notify": true, "show": true, "teach": true, "advise": true}
+
+// hearerBeforeThat returns the "that" after a short hearer phrase starting
+// at token k ("voters", "the American people"), or k when there is none.
+func (x *extractor) hearerBeforeThat(k, last int) int {
+	d := x.d
+	for m := k; m < last && m-k < 6; m++ {
+		t := d.Tokens[m]
+		if t.Lower == "that" {
+			if m > k {
+				return m
+			}
+			return k
+		}
+		if t.Kind != doc.Word || stopWords[t.Lower] && !determiners[t.Lower] || x.inQuote[m] >= 0 {
+			return k
+		}
+	}
+	return k
+}
 
 // quotedTitle reports whether the quotation closing right before token b
 // is the object of a preposition or determiner ("of "Fox News Sunday,"",
@@ -385,6 +460,14 @@ func (x *extractor) leadingSubject(s doc.Sentence, j int) np {
 			return np{f, f + 2}
 		}
 	}
+	// A short possessed or plural description: "His ex-wife agreed, but".
+	for k := f + 1; k < j && k <= f+2; k++ {
+		if n := x.subjectLeft(k, f); n.ok() && n.first == f && k+1 < j && d.Tokens[k+1].Kind == doc.Word && !stopWords[d.Tokens[k+1].Lower] {
+			if l := d.Tokens[f].Lower; l == "his" || l == "her" || l == "their" || l == "its" || isPlural(d.Tokens[k].Lower) {
+				return n
+			}
+		}
+	}
 	return np{}
 }
 
@@ -520,7 +603,15 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	objectOnly := objectCues[cu.lemma] && d.Tokens[k].Lower != "that" && x.inQuote[k] < 0
 	for m := k; m < s.Last; m++ {
 		t := d.Tokens[m]
-		if objectOnly && (t.Lower == "," || t.Lower == ";") && x.inQuote[m] < 0 {
+		if objectOnly && t.Lower == "," && x.inQuote[m] < 0 {
+			if n := x.insertionEnd(m, s.Last); n > m {
+				m = n // "accused Rafael Cruz, who was born in Cuba, of ...", "Tulsa, Okla., police officer"
+				continue
+			}
+			e = m
+			break
+		}
+		if objectOnly && t.Lower == ";" && x.inQuote[m] < 0 {
 			e = m
 			break
 		}
