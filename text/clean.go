@@ -50,15 +50,7 @@ func Clean(raw string) string {
 // Unicode spaces, and line breaks) to one ASCII space, drops soft hyphens,
 // zero-width and control characters, and trims the ends.
 func NormaliseSpace(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || c < ' ' || c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ') {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if isNormalised(s) {
 		return s
 	}
 	var b strings.Builder
@@ -81,6 +73,57 @@ func NormaliseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isNormalised reports whether NormaliseSpace would return s unchanged: no
+// space at either end or twice in a row, no control character, and no
+// non-ASCII character that is a space, invisible or invalid UTF-8 (and,
+// with any non-ASCII character, no DEL). It is the common case, so it goes
+// eight bytes at a time.
+func isNormalised(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return false
+	}
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte >= 0x80, or a byte < 0x20 (its high bit set after
+		// subtracting 0x20, and clear before).
+		if (w|(w-0x20*ones)&^w)&highs != 0 {
+			break
+		}
+	}
+	delChecked := false
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' {
+				return false
+			}
+			i++
+			continue
+		}
+		if !delChecked {
+			// A line with a non-ASCII character always went through the
+			// rune-by-rune rewrite, which drops DEL; an ASCII line kept it.
+			if strings.IndexByte(s, 0x7f) >= 0 {
+				return false
+			}
+			delChecked = true
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 || unicode.IsSpace(r) || unicode.IsControl(r) ||
+			r == '\u00AD' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF' {
+			return false
+		}
+		i += w
+	}
+	return true
 }
 
 var creditWords = []string{

@@ -26,6 +26,16 @@ var abbrevs = map[string]bool{
 	"ave": true, "blvd": true, "rd": true, "univ": true, "assn": true, "bros": true,
 }
 
+// maxAbbrev is the length of the longest abbrevs key: longer words skip
+// the lower-casing and the lookup.
+var maxAbbrev = func() int {
+	n := 0
+	for w := range abbrevs {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // interned are lower-case forms of capitalised words seen before, so that
 // repeated names do not allocate; it is per Tokenizer (not shared) to stay
 // free of locks.
@@ -210,7 +220,7 @@ func (tz *Tokenizer) scanWord(s string, i int, t *doc.Token) int {
 				nextIsWord, _ := letterAt(s, i+1, true)
 				if !nextIsWord {
 					// An abbreviation keeps its full stop: Mr. U.S. Jan.
-					if c == '.' && (flags&doc.HasDot != 0 && i-start <= 6 || abbrevs[strings.ToLower(s[start:i])] || letters == 1 && uppers == 1 && digits == 0 && i-start == 1) {
+					if c == '.' && (flags&doc.HasDot != 0 && i-start <= 6 || i-start <= maxAbbrev && abbrevs[strings.ToLower(s[start:i])] || letters == 1 && uppers == 1 && digits == 0 && i-start == 1) {
 						i++
 						flags |= doc.HasDot
 					}
