@@ -23,6 +23,7 @@ type Model struct {
 	bits  uint // feature hashes index a space of 1<<bits rows
 	rows  sparseRows
 	trans [numTags][numTags]int32
+	stack *stackTable // second stage; nil for none
 	lx    *lexicon
 	pool  sync.Pool // *scratch
 }
@@ -171,7 +172,8 @@ const modelMagic = "newsgraph-ner-2\n"
 // WriteTo writes the model in its file format (uncompressed, little-endian):
 // magic, hash bits, transitions as int32, the number of rows and of pairs,
 // then per row in increasing order: the row's distance from the previous one
-// (uvarint), its pair count (byte) and its pairs (tag byte, int16 weight).
+// (uvarint), its pair count (byte) and its pairs (tag byte, int16 weight);
+// then, for a model with a second stage, a 1 byte and its table as int16s.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
 	cw := &countWriter{w: bw}
@@ -198,6 +200,10 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			t, w := unpack(p)
 			cw.Write([]byte{byte(t), byte(uint16(w)), byte(uint16(w) >> 8)})
 		}
+	}
+	if m.stack != nil {
+		cw.Write([]byte{1})
+		binary.Write(cw, binary.LittleEndian, m.stack)
 	}
 	if cw.err != nil {
 		return cw.n, cw.err
@@ -287,6 +293,22 @@ func readModel(r io.Reader, lx *lexicon) (*Model, error) {
 		}
 		if len(tags) > npairs {
 			return nil, fmt.Errorf("row %d: more weights than the header says", i)
+		}
+	}
+	// An optional second stage follows: a 1 byte and its table.
+	switch b, err := br.ReadByte(); {
+	case err == io.EOF:
+	case err != nil:
+		return nil, err
+	case b != 1:
+		return nil, fmt.Errorf("bad second-stage marker %d", b)
+	default:
+		m.stack = new(stackTable)
+		if err := binary.Read(br, binary.LittleEndian, m.stack); err != nil {
+			return nil, fmt.Errorf("second stage: %w", err)
+		}
+		if _, err := br.ReadByte(); err != io.EOF {
+			return nil, errors.New("data after the second stage")
 		}
 	}
 	m.rows = newSparseRows(m.bits, len(rows), len(tags))
@@ -414,4 +436,24 @@ func viterbi[S score](n int, emit []S, trans *[numTags][numTags]S, back []tag, o
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = back[i*numTags+int(out[i])]
 	}
+}
+
+// LoadModel reads a zstd-compressed model file such as nertrain writes,
+// for scoring a model other than the embedded one.
+func LoadModel(r io.Reader) (*Model, error) {
+	lx, err := sharedLexicon()
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	return readModel(zr, lx)
+}
+
+// FirstPass returns the model without its document-level second stage.
+func (m *Model) FirstPass() *Model {
+	return &Model{bits: m.bits, rows: m.rows, trans: m.trans, lx: m.lx}
 }

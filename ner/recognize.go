@@ -10,12 +10,19 @@ import (
 type scratch struct {
 	props   []props
 	rows    [numFeatures]uint32
-	emit    []int32
+	spans   []span
+	emit    []int32 // emissions of the spans' tokens, numTags each
+	tags    []tag   // decoded tags of the spans' tokens
 	back    []tag
-	tags    []tag
 	chunks  []Chunk
 	regions [][2]int
+	stack   stackScratch
 }
+
+// span is one scored stretch of tokens [start, end) of the sentence
+// [first, last); its emissions and tags start at token offset off of the
+// scratch buffers.
+type span struct{ first, last, start, end, off int }
 
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
@@ -72,18 +79,46 @@ func (m *Model) RecognizeGaps(d *doc.Document, taken []bool) []doc.Mention {
 		sc = new(scratch)
 	}
 	defer m.pool.Put(sc)
+	m.firstPass(d, taken, sc)
+	if m.stack != nil && len(sc.chunks) > 0 && m.secondPass(d, sc) {
+		m.decode(d, sc)
+	}
+	if len(sc.chunks) == 0 {
+		return nil
+	}
+	out := make([]doc.Mention, len(sc.chunks))
+	for i, c := range sc.chunks {
+		out[i] = doc.Mention{
+			Span:   doc.Span{Start: d.Tokens[c.First].Start, End: d.Tokens[c.Last-1].End},
+			First:  c.First,
+			Last:   c.Last,
+			Type:   c.Type,
+			Entity: -1,
+		}
+	}
+	return out
+}
+
+// firstPass scores and decodes every span of d the model looks at, leaving
+// the spans, their emissions and tags, and the document's chunks in sc.
+func (m *Model) firstPass(d *doc.Document, taken []bool, sc *scratch) {
 	sc.props = grow(sc.props, len(d.Tokens))
 	m.lx.computeProps(d, sc.props)
-	sc.chunks = sc.chunks[:0]
+	sc.spans = sc.spans[:0]
 	sents := d.Sentences
 	if len(sents) == 0 { // not segmented: one sentence
 		sents = []doc.Sentence{{First: 0, Last: len(d.Tokens)}}
+	}
+	n := 0
+	add := func(first, last, start, end int) {
+		sc.spans = append(sc.spans, span{first, last, start, end, n})
+		n += end - start
 	}
 	for _, s := range sents {
 		sc.regions = appendRegions(sc.regions[:0], d, s.First, s.Last)
 		for _, r := range sc.regions {
 			if taken == nil {
-				sc.chunks = m.tagRegion(sc, s.First, s.Last, r[0], r[1], sc.chunks)
+				add(s.First, s.Last, r[0], r[1])
 				continue
 			}
 			// Score only the stretches of the region no earlier recogniser
@@ -103,44 +138,44 @@ func (m *Model) RecognizeGaps(d *doc.Document, taken []bool) []doc.Mention {
 					e--
 				}
 				if e > a && !(e-a == 1 && a == s.First && entity.IsCommonWord(d.Tokens[a].Lower)) {
-					sc.chunks = m.tagRegion(sc, s.First, s.Last, a, e, sc.chunks)
+					add(s.First, s.Last, a, e)
 				}
 				a = b
 			}
 		}
 	}
+	sc.emit = grow(sc.emit, n*numTags)
+	sc.tags = grow(sc.tags, n)
+	for _, sp := range sc.spans {
+		for i := sp.start; i < sp.end; i++ {
+			features(sc.props, sp.first, sp.last, i, m.bits, sc.rows[:])
+			m.emissions(sc.rows[:], sc.emit[(sp.off+i-sp.start)*numTags:(sp.off+i-sp.start+1)*numTags])
+		}
+		m.viterbi(sc, sp)
+	}
+	m.decode(d, sc)
+}
+
+// viterbi decodes span sp's emissions into its tags.
+func (m *Model) viterbi(sc *scratch, sp span) {
+	n := sp.end - sp.start
+	sc.back = grow(sc.back, n*numTags)
+	viterbi(n, sc.emit[sp.off*numTags:(sp.off+n)*numTags], &m.trans, sc.back, sc.tags[sp.off:sp.off+n])
+}
+
+// decode turns the spans' tags into the document's chunks under
+// newsgraph's conventions.
+func (m *Model) decode(d *doc.Document, sc *scratch) {
+	sc.chunks = sc.chunks[:0]
+	for _, sp := range sc.spans {
+		sc.chunks = decodeBILOU(sc.tags[sp.off:sp.off+sp.end-sp.start], sp.start, sc.chunks)
+	}
 	if len(sc.chunks) == 0 {
-		return nil
+		return
 	}
 	sc.chunks = tidy(d, sc.props, sc.chunks)
 	unifyTypes(sc.props, sc.chunks)
 	surnames(sc.props, sc.chunks)
-	out := make([]doc.Mention, len(sc.chunks))
-	for i, c := range sc.chunks {
-		out[i] = doc.Mention{
-			Span:   doc.Span{Start: d.Tokens[c.First].Start, End: d.Tokens[c.Last-1].End},
-			First:  c.First,
-			Last:   c.Last,
-			Type:   c.Type,
-			Entity: -1,
-		}
-	}
-	return out
-}
-
-// tagRegion runs Viterbi over tokens [start, end) of the sentence
-// [first, last), whose neighbours still feed the context features.
-func (m *Model) tagRegion(sc *scratch, first, last, start, end int, out []Chunk) []Chunk {
-	n := end - start
-	sc.emit = grow(sc.emit, n*numTags)
-	sc.back = grow(sc.back, n*numTags)
-	sc.tags = grow(sc.tags, n)
-	for i := range n {
-		features(sc.props, first, last, start+i, m.bits, sc.rows[:])
-		m.emissions(sc.rows[:], sc.emit[i*numTags:(i+1)*numTags])
-	}
-	viterbi(n, sc.emit, &m.trans, sc.back, sc.tags)
-	return decodeBILOU(sc.tags, start, out)
 }
 
 // emissions sums the weights of the features in rows for every tag.

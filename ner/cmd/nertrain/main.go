@@ -41,6 +41,11 @@ func main() {
 	recognizer := fs.String("recognizer", "ner", "with --eval, the recogniser to score: ner, rules (entity.Rules), rules+ner or ner+rules (entity.Ensemble)")
 	skip := fs.StringSlice("skip", nil, "corpora to leave out of training (wikigold, sec, btc, wnut17, re3d, uner-dev, gum)")
 	gmbNORP = fs.Bool("gmb-norp", false, "train on GMB with the NORP convention applied (as the headline evaluation does)")
+	fs.IntVar(&stack.Folds, "stack", 0, "train the document-level second stage on this many jackknife folds (0: none)")
+	fs.IntVar(&stack.Epochs, "stack-epochs", 5, "second-stage epochs")
+	fs.Int32Var(&stack.Step, "stack-step", 1000, "second-stage perceptron step, in units of first-pass emissions")
+	modelIn = fs.String("model", "", "with --eval, score this model file instead of the embedded one")
+	noStack = fs.Bool("no-stack", false, "with --eval, score the model's first pass alone")
 	seed = fs.Uint64("seed", 1, "shuffling seed (other values measure how much a figure owes to chance)")
 	gmbBlock = fs.Int("gmb-block", 1, "group GMB sentences into documents of N consecutive sentences")
 	gmbWeight := fs.Int("gmb-weight", 1, "times GMB's training sentences are seen per epoch")
@@ -253,6 +258,9 @@ var (
 	gmbBlock = new(int)
 	gmbNORP  = new(bool)
 	seed     = new(uint64)
+	modelIn  = new(string)
+	noStack  = new(bool)
+	stack    = new(ner.StackOptions)
 )
 
 // blocks returns a copy of sents grouped into documents of n consecutive
@@ -290,7 +298,22 @@ func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly
 	if evalOnly {
 		switch recognizer {
 		case "ner":
-			m = ner.Default()
+			nm := ner.Default()
+			if *modelIn != "" {
+				f, err := os.Open(*modelIn)
+				if err != nil {
+					return err
+				}
+				nm, err = ner.LoadModel(f)
+				f.Close()
+				if err != nil {
+					return fmt.Errorf("%s: %w", *modelIn, err)
+				}
+			}
+			if *noStack {
+				nm = nm.FirstPass()
+			}
+			m = nm
 		case "rules":
 			m = entity.Rules{}
 		case "rules+ner":
@@ -330,13 +353,19 @@ func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly
 			}
 		}
 		start := time.Now()
-		model, err := ner.Train(train, ner.TrainOptions{
+		opt := ner.TrainOptions{
 			Bits: bits, Epochs: epochs, Prune: prune, Seed: *seed, Log: os.Stderr,
 			AfterEpoch: func(epoch int, m *ner.Model) {
 				s := ner.Evaluate(m, gmbEval, foldGMB)
 				fmt.Fprintf(os.Stderr, "  epoch %d: GMB held-out F1 %.4f\n", epoch, s[0].F1())
 			},
-		})
+		}
+		var model *ner.Model
+		if stack.Folds > 0 {
+			model, err = ner.TrainStacked(train, opt, *stack)
+		} else {
+			model, err = ner.Train(train, opt)
+		}
 		if err != nil {
 			return err
 		}
