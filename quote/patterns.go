@@ -175,6 +175,9 @@ func (x *extractor) subjectLeft(j, first int) np {
 	if t.Kind != doc.Word || stopWords[t.Lower] || adverbs[t.Lower] {
 		return np{}
 	}
+	if indefinites[t.Lower] && (j == first || d.Tokens[j-1].Kind != doc.Word || adverbs[d.Tokens[j-1].Lower] && d.Tokens[j-1].Lower != "not" || openers[d.Tokens[j-1].Lower]) {
+		return np{j, j + 1} // "Then someone asked"
+	}
 	if groupWords[t.Lower] && (j == first || !determiners[d.Tokens[j-1].Lower] && d.Tokens[j-1].Kind != doc.Word) {
 		return np{j, j + 1}
 	}
@@ -251,6 +254,10 @@ func isPlural(w string) bool {
 	n := len(w)
 	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i'
 }
+
+// indefinites are pronouns that stand for unnamed people
+// ("not everybody believes", "nobody said" report no statement).
+var indefinites = map[string]bool{"someone": true, "somebody": true, "everyone": true, "everybody": true}
 
 // openers are conjunctions and adverbs that may open a sentence before
 // its subject: "But environmentalists worry".

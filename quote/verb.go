@@ -88,6 +88,9 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		if st := x.endingAt(d.Tokens[j-1].End); st != nil && st.Speaker != nil {
 			sp := *st.Speaker
 			inherited = &sp
+		} else if p := j - 2; p >= s.First && d.Tokens[j-1].Is(doc.Lower) && (strings.HasSuffix(d.Tokens[j-1].Lower, "ed") || strings.HasSuffix(d.Tokens[j-1].Lower, "s")) &&
+			(pronouns[d.Tokens[p].Lower] || x.mentionAt[p] >= 0 && d.Mentions[x.mentionAt[p]].Type == doc.Person) {
+			subj = x.subjectLeft(p, s.First) // "I laughed and said", "Trump paused and said"
 		} else if lead := x.leadingSubject(s, j); lead.ok() {
 			// "The bank gave no details, but said ...": the first clause's subject.
 			subj = lead
@@ -244,6 +247,33 @@ func (x *extractor) qualifiedGroup(s doc.Sentence, j int) np {
 		}
 	}
 	return np{s.First, j + 1}
+}
+
+// subordinators open an adverbial clause.
+var subordinators = map[string]bool{"when": true, "as": true, "after": true, "while": true, "although": true,
+	"though": true, "if": true, "because": true, "since": true, "before": true, "once": true, "until": true}
+
+// mainClauseAfter reports whether a main clause starts after the comma or
+// dash at token m: a subject (a name, a pronoun, a determiner) and soon a
+// verb-like word, as in "..., Trump boasted".
+func (x *extractor) mainClauseAfter(m, last int) bool {
+	d := x.d
+	k := m + 1
+	if k >= last {
+		return false
+	}
+	if mi := x.mentionAt[k]; mi >= 0 {
+		k = x.d.Mentions[mi].Last
+	} else if pronouns[d.Tokens[k].Lower] {
+		k++
+	} else {
+		return false
+	}
+	if k >= last {
+		return false
+	}
+	_, cue := cues[d.Tokens[k].Lower]
+	return cue || adverbs[d.Tokens[k].Lower] || d.Tokens[k].Is(doc.Lower) && strings.HasSuffix(d.Tokens[k].Lower, "ed")
 }
 
 // insertionEnd finds the comma closing an insertion that opens at the
@@ -601,8 +631,19 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	// quotation it opens, or before a coordinated second cue.
 	e := s.Last
 	objectOnly := objectCues[cu.lemma] && d.Tokens[k].Lower != "that" && x.inQuote[k] < 0
+	// A cue inside an opening subordinate clause ("When Clinton noted that
+	// ..., Trump boasted ..."): the content ends with that clause.
+	subordinate := subordinators[d.Tokens[s.First].Lower] && d.Tokens[k].Start > d.Tokens[s.First].End
 	for m := k; m < s.Last; m++ {
 		t := d.Tokens[m]
+		if subordinate && x.inQuote[m] < 0 && m > k+2 && (t.Lower == "," || t.Lower == "―" || t.Lower == "—") && x.mainClauseAfter(m, s.Last) {
+			e = m
+			break
+		}
+		if objectOnly && x.inQuote[m] < 0 && (t.Lower == "-" || t.Lower == "—" || t.Lower == "–" || t.Lower == "--") {
+			e = m // "likened the rules to "burning the Constitution" - a charge that ..."
+			break
+		}
 		if objectOnly && t.Lower == "," && x.inQuote[m] < 0 {
 			if n := x.insertionEnd(m, s.Last); n > m {
 				m = n // "accused Rafael Cruz, who was born in Cuba, of ...", "Tulsa, Okla., police officer"
