@@ -31,7 +31,7 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 	oneTypePerName(d, ms, strong)
 	d.Mentions = ms
 	d.Entities = d.Entities[:0]
-	byKey := map[string]int{}
+	byKey := map[entityKeyT]int{}
 	persons := map[string]int{} // surname -> entity
 	for mi := range d.Mentions {
 		m := &d.Mentions[mi]
@@ -92,8 +92,8 @@ func lastWord(d *doc.Document, m *doc.Mention) string { return d.Tokens[m.Last-1
 
 // teams retypes a place that takes a plural verb as the team or body named
 // after it: "Burnley are resolute", "England have won".
-func teams(d *doc.Document, ms []doc.Mention) (retyped map[int]bool) {
-	retyped = map[int]bool{}
+func teams(d *doc.Document, ms []doc.Mention) (retyped []bool) {
+	retyped = make([]bool, len(ms))
 	for k := range ms {
 		m := &ms[k]
 		if m.Type != doc.GPE || m.Last >= len(d.Tokens) {
@@ -124,7 +124,8 @@ var sportsWords = map[string]bool{"match": true, "game": true, "goal": true, "go
 func isSports(d *doc.Document) bool {
 	seen := map[string]bool{}
 	for _, t := range d.Tokens {
-		if sportsWords[t.Lower] {
+		// Only words can be sports words: skip the lookup for the rest.
+		if t.Kind == doc.Word && sportsWords[t.Lower] {
 			seen[t.Lower] = true
 			if len(seen) >= 6 {
 				return true
@@ -136,7 +137,7 @@ func isSports(d *doc.Document) bool {
 
 // clubs retypes towns as the clubs named after them in a sports story
 // ("Burnley", "Leicester"); countries, and places after "in" or "at", stay places.
-func clubs(d *doc.Document, ms []doc.Mention, strong map[int]bool) {
+func clubs(d *doc.Document, ms []doc.Mention, strong []bool) {
 	for k := range ms {
 		m := &ms[k]
 		if m.Type != doc.GPE {
@@ -160,7 +161,7 @@ func clubs(d *doc.Document, ms []doc.Mention, strong map[int]bool) {
 // describedPeople types as a person any name that an apposition or a role
 // word describes as one ("G Money, a presenter on ...", "boss Mark Hughes"),
 // whatever a recogniser guessed: the text's own description is strong evidence.
-func describedPeople(d *doc.Document, ms []doc.Mention, strong map[int]bool) {
+func describedPeople(d *doc.Document, ms []doc.Mention, strong []bool) {
 	for k := range ms {
 		m := &ms[k]
 		if m.Type == doc.NORP || m.Type == doc.Person {
@@ -182,7 +183,7 @@ func describedPeople(d *doc.Document, ms []doc.Mention, strong map[int]bool) {
 // oneTypePerName gives every mention of a name the type most of its
 // mentions have, so a name keeps one type within an article; a type read
 // from context (strong) outweighs one from the lexicons alone.
-func oneTypePerName(d *doc.Document, ms []doc.Mention, strong map[int]bool) {
+func oneTypePerName(d *doc.Document, ms []doc.Mention, strong []bool) {
 	votes := map[string]*[6]int{}
 	for k, m := range ms {
 		v := votes[d.Str(m.Span)]
@@ -207,30 +208,35 @@ func oneTypePerName(d *doc.Document, ms []doc.Mention, strong map[int]bool) {
 	}
 }
 
+// entityKeyT is an entity key: a kind (P for places, O for lexicon
+// organisations, N for nationalities, else the type's name) and a name. A
+// struct rather than kind+":"+name saves an allocation per mention.
+type entityKeyT struct{ kind, name string }
+
 // entityKey is what makes two mentions one entity before surname and
 // acronym matching: the lexicon's canonical entry, else the type and text.
-func entityKey(d *doc.Document, m *doc.Mention) string {
+func entityKey(d *doc.Document, m *doc.Mention) entityKeyT {
 	s := d.Str(m.Span)
 	switch m.Type {
 	case doc.GPE, doc.Loc:
 		if p, ok := lex.places[s]; ok {
-			return "P:" + p.canon
+			return entityKeyT{"P", p.canon}
 		}
 		if p := geo.Likely(s); p != nil {
-			return "P:" + p.Name // spelling variants share the gazetteer's name
+			return entityKeyT{"P", p.Name} // spelling variants share the gazetteer's name
 		}
-		return "P:" + s
+		return entityKeyT{"P", s}
 	case doc.Org:
 		if c, ok := lex.orgs[s]; ok {
-			return "O:" + c
+			return entityKeyT{"O", c}
 		}
 	case doc.NORP:
 		if c, ok := lex.norpCanon[s]; ok {
-			return "N:" + c
+			return entityKeyT{"N", c}
 		}
-		return "N:" + strings.TrimSuffix(s, "s")
+		return entityKeyT{"N", strings.TrimSuffix(s, "s")}
 	}
-	return m.Type.String() + ":" + s
+	return entityKeyT{m.Type.String(), s}
 }
 
 // acronymOf finds an organisation entity whose initials spell a (BT is not

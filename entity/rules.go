@@ -78,8 +78,9 @@ func listMembers(d *doc.Document, ms []doc.Mention) []doc.Mention {
 	n := len(ms)
 	for i := 1; i+1 < len(toks); i++ {
 		t := toks[i]
+		// The word lookups go last: the shape tests reject most tokens.
 		if at[i] != 0 || !nameShaped(t) && !t.Is(doc.AllUpper) && !t.Is(doc.HasDigit) || t.Is(doc.SentStart) ||
-			lex.common[t.Lower] || calendar[t.Lower] || isCap(toks[i-1]) || isCap(toks[i+1]) || t.Kind != doc.Word || !t.Is(doc.Upper) {
+			isCap(toks[i-1]) || isCap(toks[i+1]) || t.Kind != doc.Word || !t.Is(doc.Upper) || lex.common[t.Lower] || calendar[t.Lower] {
 			continue
 		}
 		typ := doc.NoType
@@ -120,6 +121,10 @@ func isHeadline(d *doc.Document, s doc.Sentence) bool {
 		words++
 		if t.Is(doc.Upper) || t.Is(doc.AllUpper) {
 			caps++
+		} else if lower := words - caps; 4*lower > caps+(s.Last-i-1) {
+			// Four capitals to each lower-case word are needed and not
+			// enough tokens are left: most sentences stop here.
+			return false
 		}
 	}
 	if words < 5 || caps*5 < words*4 {
@@ -409,14 +414,8 @@ func lexKnown(d *doc.Document, i, end int) bool {
 func lexMatch(d *doc.Document, i, end int) (int, doc.Mention, bool) {
 	for n := min(end-i, lex.maxPlaceW); n >= 1; n-- {
 		s := d.Text[d.Tokens[i].Start:d.Tokens[i+n-1].End]
-		if p, ok := lex.places[s]; ok {
-			return n, mention(d, i, i+n, p.typ), true
-		}
-		if _, ok := lex.orgs[s]; ok {
-			return n, mention(d, i, i+n, doc.Org), true
-		}
-		if _, ok := lex.demonyms[s]; ok {
-			return n, mention(d, i, i+n, doc.NORP), true
+		if typ, ok := lex.known[s]; ok {
+			return n, mention(d, i, i+n, typ), true
 		}
 	}
 	return 0, doc.Mention{}, false
