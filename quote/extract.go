@@ -459,7 +459,7 @@ var clauseOnly = map[string]bool{"rule": true, "call": true, "order": true, "poi
 	"find": true, "hold": true, "charge": true, "question": true, "learn": true, "hear": true,
 	"quote": true, "welcome": true, "brief": true, "project": true, "object": true, "figure": true,
 	"understand": true, "know": true, "answer": true, "counter": true, "speak": true, "detail": true,
-	"request": true}
+	"request": true, "state": true}
 
 // infinitiveOnly are cues of intention: they report only with an
 // infinitive after them ("refused to testify", not "refused the offer").
