@@ -328,6 +328,14 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	case "was", "were", "been", "being", "be", "is", "are":
 		return cu.ing // "was saying" is active; "was told", "is expected" are not
 	}
+	// A third-person "-s" form after a plural or a quantifier is a plural
+	// noun: "new emissions rules that", "the many reasons that".
+	if w := d.Tokens[c].Lower; w != "says" && w != cu.lemma && strings.HasSuffix(w, "s") && !cu.past && !cu.ing {
+		if p := d.Tokens[c-1]; p.Kind == doc.Word && p.Is(doc.Lower) && (isPlural(p.Lower) && !pronouns[p.Lower] && x.mentionAt[c-1] < 0 || quantifiers[p.Lower]) &&
+			!documentNouns[p.Lower] && !x.documentOpening(s, c-1).ok() {
+			return false // but "a study by researchers shows"
+		}
+	}
 	// A passive behind adverbs: "was first reported by".
 	for k := c - 1; k >= s.First && k >= c-3 && adverbs[d.Tokens[k].Lower]; k-- {
 		switch d.Tokens[k].Lower {
@@ -433,6 +441,10 @@ func (x *extractor) namingCall(s doc.Sentence, c int) bool {
 // content ("knows he is right"), where "you" and "it" may be objects.
 var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "there": true}
 
+// quantifiers come before plural nouns ("many reasons", "some claims").
+var quantifiers = map[string]bool{"many": true, "some": true, "several": true, "few": true, "other": true,
+	"all": true, "both": true, "most": true, "numerous": true, "various": true}
+
 // whWords open an embedded question, the content of "asked", "wondered",
 // "questioned".
 var whWords = map[string]bool{"whether": true, "why": true, "how": true, "if": true, "what": true, "who": true, "when": true, "where": true}
@@ -447,7 +459,7 @@ var clauseOnly = map[string]bool{"rule": true, "call": true, "order": true, "poi
 	"find": true, "hold": true, "charge": true, "question": true, "learn": true, "hear": true,
 	"quote": true, "welcome": true, "brief": true, "project": true, "object": true, "figure": true,
 	"understand": true, "know": true, "answer": true, "counter": true, "speak": true, "detail": true,
-	"request": true}
+	"request": true, "state": true}
 
 // infinitiveOnly are cues of intention: they report only with an
 // infinitive after them ("refused to testify", not "refused the offer").

@@ -162,6 +162,7 @@ func TestExtract(t *testing.T) {
 		{"negated indefinite is no speaker", `But not everybody believes that offshoring is the solution.`, nil},
 		{"object ends at a dash", `Laurence Tribe likened the rules to "burning the Constitution" - a charge that stung.`,
 			[]want{{"mixed", `the rules to "burning the Constitution"`, "Laurence Tribe", "likened"}}},
+		{"plural noun is no cue", `Obama leaves a raft of new emissions rules that promise to transform the economy.`, nil},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,

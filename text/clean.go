@@ -150,6 +150,9 @@ func IsBoilerplate(line string) bool {
 		return false
 	}
 	lower := strings.ToLower(line)
+	if isFollowLine(line) {
+		return true
+	}
 	for _, p := range boilerStarts {
 		if strings.HasPrefix(lower, p) {
 			return true
@@ -165,6 +168,33 @@ func IsBoilerplate(line string) bool {
 		}
 	}
 	return isByline(line, words)
+}
+
+// isFollowLine matches a social-media sign-off: "Follow Pam Key on Twitter
+// @pamkeyNEN." — a name of up to four capitalised words or a handle, the
+// network, and at most a handle after it.
+func isFollowLine(line string) bool {
+	f := strings.Fields(strings.TrimLeft(line, "\"“'‘ "))
+	if len(f) < 4 || len(f) > 9 || f[0] != "Follow" {
+		return false
+	}
+	for i := 1; i < len(f)-1; i++ {
+		if f[i] != "on" {
+			r, _ := utf8.DecodeRuneInString(f[i])
+			if !unicode.IsUpper(r) && r != '@' {
+				return false
+			}
+			continue
+		}
+		switch strings.TrimRight(f[i+1], ".") {
+		case "Twitter", "Facebook", "Instagram", "X", "Threads", "Bluesky":
+		default:
+			return false
+		}
+		rest := f[i+2:]
+		return i <= 5 && (len(rest) == 0 || len(rest) == 1 && strings.HasPrefix(rest[0], "@"))
+	}
+	return false
 }
 
 // wordIndex finds w in s as a whole word ("epa", not "department").

@@ -21,6 +21,8 @@ func TestClean(t *testing.T) {
 		{"spaces folded", "a \u00a0 b\tc\u200b d\u00ad e", "a b c d e"},
 		{"paragraphs", "one\n\n\n\ntwo\nthree", "one\n\ntwo\nthree"},
 		{"byline dropped", "By John Smith, BBC News\n\nText here.", "Text here."},
+		{"social follow line dropped", "The talks ended.\n\n\"Follow Pam Key on Twitter @pamkeyNEN.", "The talks ended."},
+		{"prose about following kept", "Follow the money, the senator said on Twitter.", "Follow the money, the senator said on Twitter."},
 		{"prose naming an agency kept", "Reuters reported the talks had failed.", "Reuters reported the talks had failed."},
 		{"invalid utf8 replaced", "a\xffb", "a\uFFFDb"},
 	}
