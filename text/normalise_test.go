@@ -1,10 +1,14 @@
 package text
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"newsgraph/doc"
 )
 
 // normaliseSlow is NormaliseSpace as it was before its fast path went
@@ -98,5 +102,33 @@ func BenchmarkNormaliseSpace(b *testing.B) {
 	b.SetBytes(int64(len(line)))
 	for b.Loop() {
 		NormaliseSpace(line)
+	}
+}
+
+// BenchmarkTokenizeArticles tokenises the pipeline's BBC sample (MIT
+// licence), whose vocabulary is a news stream's, unlike the repeated
+// sentence of BenchmarkPipeline.
+func BenchmarkTokenizeArticles(b *testing.B) {
+	files, _ := filepath.Glob("../pipeline/testdata/bbc/*.txt")
+	if len(files) == 0 {
+		b.Skip("no ../pipeline/testdata/bbc articles")
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, Clean(string(data)))
+		size += len(data)
+	}
+	tz := NewTokenizer()
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, t := range texts {
+			d := &doc.Document{Text: t}
+			tz.Tokenize(d)
+		}
 	}
 }

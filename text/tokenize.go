@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"newsgraph/doc"
 )
@@ -41,6 +42,9 @@ var maxAbbrev = func() int {
 // free of locks.
 type Tokenizer struct {
 	lower map[string]string
+	// arena holds the lower-case forms of the current document's ASCII
+	// words; a fresh one each document, as the tokens keep pointing into it.
+	arena []byte
 }
 
 // NewTokenizer returns a Tokenizer; reuse one per goroutine.
@@ -56,6 +60,26 @@ func (tz *Tokenizer) fold(s string) string {
 	}
 	tz.lower[strings.Clone(s)] = l
 	return l
+}
+
+// lowerASCII returns the lower-case form of an ASCII word, copied into the
+// document's arena: cheaper than interning through the map (a cache miss
+// per capitalised word), and one allocation per few hundred words.
+func (tz *Tokenizer) lowerASCII(w string) string {
+	if cap(tz.arena)-len(tz.arena) < len(w) {
+		// Start a new block; the strings in the old one keep it alive.
+		tz.arena = make([]byte, 0, max(len(w), 2*cap(tz.arena), 512))
+	}
+	start := len(tz.arena)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		tz.arena = append(tz.arena, c)
+	}
+	// The bytes are never written again, so a string view of them is safe.
+	return unsafe.String(&tz.arena[start], len(w))
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -113,6 +137,7 @@ func quoteMark(s string, i int) (w, dir int) {
 // yields tokens covering every non-space character.
 func (tz *Tokenizer) Tokenize(d *doc.Document) {
 	s := d.Text
+	tz.arena = nil // the previous document's tokens still use the old one
 	toks := d.Tokens[:0]
 	if cap(toks) == 0 {
 		toks = make([]doc.Token, 0, len(s)/5+8)
@@ -297,8 +322,10 @@ func finishWord(tz *Tokenizer, s string, start, end int, t *doc.Token, letters, 
 		flags |= doc.AllUpper
 	}
 	t.Flags = flags
-	if uppers > 0 || !ascii {
+	if !ascii {
 		t.Lower = tz.fold(s[start:end])
+	} else if uppers > 0 {
+		t.Lower = tz.lowerASCII(s[start:end])
 	} else {
 		t.Lower = s[start:end]
 	}
