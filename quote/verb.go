@@ -249,6 +249,11 @@ func (x *extractor) qualifiedGroup(s doc.Sentence, j int) np {
 	return np{s.First, j + 1}
 }
 
+// leadPrepositions open an adverbial phrase before a sentence's subject.
+var leadPrepositions = map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true,
+	"before": true, "since": true, "by": true, "for": true, "with": true, "despite": true, "earlier": true,
+	"later": true, "last": true, "initially": true, "then": true, "separately": true, "recently": true}
+
 // subordinators open an adverbial clause.
 var subordinators = map[string]bool{"when": true, "as": true, "after": true, "while": true, "although": true,
 	"though": true, "if": true, "because": true, "since": true, "before": true, "once": true, "until": true}
@@ -459,10 +464,37 @@ func (x *extractor) quoteBefore(k int) bool {
 // the first person or organisation named in the sentence before the cue.
 func (x *extractor) clauseSubject(s doc.Sentence, c int) np {
 	d := x.d
-	if l := d.Tokens[s.First].Lower; l == "he" || l == "she" || l == "they" || l == "we" || l == "it" {
-		return np{s.First, s.First + 1} // "He was happy ... by promising to ..."
+	f := s.First
+	// Past an opening adverbial: "Meanwhile, it attacked Trump, saying",
+	// "In August, several environmental groups granted ..., saying".
+	if t := d.Tokens[f]; openers[t.Lower] || leadPrepositions[t.Lower] {
+		for k := f + 1; k < c && k-f <= 10; k++ {
+			if d.Tokens[k].Lower == "," {
+				f = k + 1
+				break
+			}
+			if x.inQuote[k] >= 0 {
+				break
+			}
+		}
 	}
-	for k := s.First; k < c; k++ {
+	if f >= c {
+		return np{}
+	}
+	if l := d.Tokens[f].Lower; l == "he" || l == "she" || l == "they" || l == "we" || l == "it" || l == "i" {
+		return np{f, f + 1} // "He was happy ... by promising to ..."
+	}
+	if mi := x.mentionAt[f]; mi < 0 {
+		// A described subject: "several environmental groups granted".
+		for k := min(f+3, c-1); k >= f; k-- {
+			if n := x.subjectLeft(k, f); n.ok() && n.first == f && k+1 < c {
+				if v := d.Tokens[k+1]; v.Kind == doc.Word && v.Is(doc.Lower) && !stopWords[v.Lower] && (strings.HasSuffix(v.Lower, "ed") || strings.HasSuffix(v.Lower, "s") || adverbs[v.Lower]) {
+					return n
+				}
+			}
+		}
+	}
+	for k := f; k < c; k++ {
 		if mi := x.mentionAt[k]; mi >= 0 && x.inQuote[k] < 0 {
 			m := d.Mentions[mi]
 			if m.Type == doc.Person || m.Type == doc.Org || m.Type == doc.GPE {
