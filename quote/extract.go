@@ -419,6 +419,10 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 		if cu.belief && (next == "for" || next == "about" || next == "of" || next == "in" || next == "on" || next == "so") {
 			return false
 		}
+		// "agreed to an interview" is a deed; "agreed to step down" a statement.
+		if cu.lemma == "agree" && next == "to" && c+2 < s.Last && (determiners[d.Tokens[c+2].Lower] || d.Tokens[c+2].Kind == doc.Number) {
+			return false
+		}
 		// "offered a genuine alternative" is a deed; "offered to cut" a statement.
 		if (cu.lemma == "offer" || cu.lemma == "promise") && next != "to" && next != "that" && d.Tokens[c+1].Kind != doc.Quote {
 			return false
@@ -556,7 +560,7 @@ func (x *extractor) documentOpening(s doc.Sentence, j int) np {
 		return np{}
 	}
 	head := -1
-	for k := s.First; k < j && k < s.First+6; k++ {
+	for k := s.First; k <= j && k < s.First+6; k++ {
 		t := d.Tokens[k]
 		if documentNouns[t.Lower] {
 			head = k
@@ -568,6 +572,12 @@ func (x *extractor) documentOpening(s doc.Sentence, j int) np {
 	}
 	if head < 0 {
 		return np{}
+	}
+	if head == j {
+		if head == s.First {
+			return np{} // a bare noun: subjectLeft has it
+		}
+		return np{s.First, j + 1} // "A memorable Clinton ad (in 2008) questioned"
 	}
 	switch d.Tokens[head+1].Lower {
 	case "of", "by", "from", "in", "on", "for", "conducted", "released", "published", "taken", "commissioned", "being", "that", "which", ",":

@@ -63,7 +63,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	inverted := false
 	if !subj.ok() && delim == "," && !addressee[cu.lemma] {
 		r := x.subjectRight(c+1, s.Last)
-		inverted = r.ok() && x.isEnd(x.skipTrailer(r.last, s.Last), s.Last)
+		inverted = r.ok() && x.isEnd(x.skipQualifier(x.skipTrailer(r.last, s.Last), s.Last), s.Last)
 	}
 	if !subj.ok() && j > s.First && (delim == "," || delim == "--" || delim == "—" || delim == "–") {
 		// An apposition between the speaker and the cue: "Jean-Marc Ayrault,
@@ -192,7 +192,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if c > s.First {
 		r := x.subjectRight(c+1, s.Last)
 		afterComma := d.Tokens[c-1].Lower == "," || d.Tokens[c-1].Is(doc.CloseQuote)
-		atEnd := r.ok() && x.isEnd(x.skipTrailer(r.last, s.Last), s.Last)
+		atEnd := r.ok() && x.isEnd(x.skipQualifier(x.skipTrailer(r.last, s.Last), s.Last), s.Last)
 		// After the name may come its qualifier: "Dr Doug Williams of BT, who ...".
 		qualified := r.ok() && r.last < s.Last && x.mentionAt[r.last-1] >= 0
 		if qualified {
@@ -346,6 +346,32 @@ func (x *extractor) hearerBeforeThat(k, last int) int {
 		}
 	}
 	return k
+}
+
+// skipQualifier moves over a short prepositional phrase that qualifies an
+// inverted speaker at the sentence's end: "..., said one GOP source in the
+// room." It returns k when there is none.
+func (x *extractor) skipQualifier(k, last int) int {
+	d := x.d
+	if k >= last {
+		return k
+	}
+	switch d.Tokens[k].Lower {
+	case "in", "at", "from", "of", "on", "with", "for":
+	default:
+		return k
+	}
+	m := k + 1
+	for m < last && m-k <= 6 && (d.Tokens[m].Kind == doc.Word || d.Tokens[m].Kind == doc.Number || d.Tokens[m].Lower == "'s") {
+		if _, cue := cues[d.Tokens[m].Lower]; cue || d.Tokens[m].Lower == "that" || d.Tokens[m].Lower == "who" {
+			return k
+		}
+		m++
+	}
+	if m == k+1 || !x.isEnd(m, last) {
+		return k
+	}
+	return m
 }
 
 // quotedTitle reports whether the quotation closing right before token b
