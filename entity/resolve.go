@@ -38,7 +38,9 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 		key := entityKey(d, m)
 		e, ok := byKey[key]
 		if !ok && m.Type == doc.Person {
-			if e, ok = persons[lastWord(d, m)]; ok {
+			if e, ok = persons[lastWord(d, m)]; ok && otherFirstName(d, m, &d.Entities[e]) {
+				ok = false // "Ivanka Trump" is not "Donald Trump"
+			} else if ok {
 				byKey[key] = e
 			}
 		}
@@ -68,6 +70,23 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 			addRoles(d, m)
 		}
 	}
+}
+
+// otherFirstName reports whether person mention m and entity e give
+// different first names for the same surname.
+func otherFirstName(d *doc.Document, m *doc.Mention, e *doc.Entity) bool {
+	if m.Last-m.First < 2 {
+		return false
+	}
+	a, b := d.TokenAt(e.Name.Start), d.TokenAt(e.Name.End-1)
+	if b-a < 1 {
+		return false
+	}
+	first, other := d.Tokens[m.First].Lower, d.Tokens[a].Lower
+	if len(first) <= 2 || len(other) <= 2 || strings.HasSuffix(first, ".") || strings.HasSuffix(other, ".") {
+		return false // initials: "J. Smith" may be "John Smith"
+	}
+	return first != other
 }
 
 // betterName reports whether mention m names its entity better than the

@@ -61,6 +61,9 @@ func (x *extractor) sentence(si int) {
 			break
 		}
 	}
+	if d.Tokens[s.First].Lower == "in" {
+		x.inDocument(s)
+	}
 	for c := s.First; c < s.Last; c++ {
 		t := d.Tokens[c]
 		if t.Lower == ":" && (x.inQuote[c] < 0 || c >= 2 && x.pairs[x.inQuote[c]].open == c-2) {
@@ -91,6 +94,53 @@ func (x *extractor) sentence(si int) {
 		x.verb(s, c, cu)
 	}
 }
+
+// inDocument handles a sentence that opens by naming the poll or study its
+// main clause reports: "In the previous Washington Post/ABC News poll,
+// conducted in early September, Clinton led Trump by 5 points."
+func (x *extractor) inDocument(s doc.Sentence) {
+	d := x.d
+	head, comma := -1, -1
+	for k := s.First + 1; k < s.Last && k-s.First <= 16; k++ {
+		t := d.Tokens[k]
+		if findingNouns[t.Lower] && head < 0 {
+			head = k
+		}
+		if t.Lower == "," && head >= 0 {
+			comma = k
+			// A participle phrase may qualify the poll: ", conducted in ...,".
+			if k+1 < s.Last && strings.HasSuffix(d.Tokens[k+1].Lower, "ed") && d.Tokens[k+1].Is(doc.Lower) {
+				for m := k + 2; m < s.Last && m-k <= 10; m++ {
+					if d.Tokens[m].Lower == "," {
+						comma = m
+						break
+					}
+				}
+			}
+			break
+		}
+		if x.inQuote[k] >= 0 || t.Kind == doc.Punct && t.Lower != "/" && t.Lower != "-" {
+			return
+		}
+	}
+	if head < 0 || comma < 0 || s.Last-comma < 4 {
+		return
+	}
+	for k := comma + 1; k < s.Last; k++ {
+		if cu, ok := cues[d.Tokens[k].Lower]; ok && x.inQuote[k] < 0 && x.verbUse(s, k, cu) {
+			return // the main clause reports on its own: "In a poll, most said ..."
+		}
+	}
+	sp := &doc.Speaker{Entity: -1, Mention: doc.Span{Start: d.Tokens[s.First+1].Start, End: d.Tokens[head].End}}
+	cueSpan := doc.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[s.First].End}
+	content := doc.Span{Start: d.Tokens[comma+1].Start, End: d.Tokens[s.Last-1].End}
+	x.add(x.kindOf(content), content, cueSpan, "in", sp, 0.6)
+}
+
+// findingNouns are documents whose findings a sentence may report after
+// "In ...,": polls and studies, not interviews or speeches.
+var findingNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true, "study": true,
+	"studies": true, "report": true, "analysis": true, "census": true, "audit": true, "findings": true}
 
 // finalFrame reports a cue that closes its sentence after a comma and a
 // short speaker phrase: "…, Ms Lomax said." / "…, said the minister."
@@ -369,6 +419,10 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 		if cu.belief && (next == "for" || next == "about" || next == "of" || next == "in" || next == "on" || next == "so") {
 			return false
 		}
+		// "agreed to an interview" is a deed; "agreed to step down" a statement.
+		if cu.lemma == "agree" && next == "to" && c+2 < s.Last && (determiners[d.Tokens[c+2].Lower] || d.Tokens[c+2].Kind == doc.Number) {
+			return false
+		}
 		// "offered a genuine alternative" is a deed; "offered to cut" a statement.
 		if (cu.lemma == "offer" || cu.lemma == "promise") && next != "to" && next != "that" && d.Tokens[c+1].Kind != doc.Quote {
 			return false
@@ -506,7 +560,7 @@ func (x *extractor) documentOpening(s doc.Sentence, j int) np {
 		return np{}
 	}
 	head := -1
-	for k := s.First; k < j && k < s.First+6; k++ {
+	for k := s.First; k <= j && k < s.First+6; k++ {
 		t := d.Tokens[k]
 		if documentNouns[t.Lower] {
 			head = k
@@ -518,6 +572,12 @@ func (x *extractor) documentOpening(s doc.Sentence, j int) np {
 	}
 	if head < 0 {
 		return np{}
+	}
+	if head == j {
+		if head == s.First {
+			return np{} // a bare noun: subjectLeft has it
+		}
+		return np{s.First, j + 1} // "A memorable Clinton ad (in 2008) questioned"
 	}
 	switch d.Tokens[head+1].Lower {
 	case "of", "by", "from", "in", "on", "for", "conducted", "released", "published", "taken", "commissioned", "being", "that", "which", ",":

@@ -66,6 +66,8 @@ func (x *extractor) skipAdverbsLeft(j, first int) int {
 			j = k - 1
 		case weekdays[t.Lower] && j-1 >= first && (d.Tokens[j-1].Lower == "on" || d.Tokens[j-1].Lower == "last"):
 			j -= 2
+		case (t.Kind == doc.Number || months[t.Lower]) && j-1 >= first && d.Tokens[j-1].Lower == "in":
+			j -= 2 // "who in 2010 said"
 		case (t.Lower == "week" || t.Lower == "month" || t.Lower == "year" || t.Lower == "night") && j-1 >= first &&
 			(d.Tokens[j-1].Lower == "last" || d.Tokens[j-1].Lower == "this"):
 			j -= 2

@@ -63,7 +63,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	inverted := false
 	if !subj.ok() && delim == "," && !addressee[cu.lemma] {
 		r := x.subjectRight(c+1, s.Last)
-		inverted = r.ok() && x.isEnd(x.skipTrailer(r.last, s.Last), s.Last)
+		inverted = r.ok() && x.isEnd(x.skipQualifier(x.skipTrailer(r.last, s.Last), s.Last), s.Last)
 	}
 	if !subj.ok() && j > s.First && (delim == "," || delim == "--" || delim == "—" || delim == "–") {
 		// An apposition between the speaker and the cue: "Jean-Marc Ayrault,
@@ -192,7 +192,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if c > s.First {
 		r := x.subjectRight(c+1, s.Last)
 		afterComma := d.Tokens[c-1].Lower == "," || d.Tokens[c-1].Is(doc.CloseQuote)
-		atEnd := r.ok() && x.isEnd(x.skipTrailer(r.last, s.Last), s.Last)
+		atEnd := r.ok() && x.isEnd(x.skipQualifier(x.skipTrailer(r.last, s.Last), s.Last), s.Last)
 		// After the name may come its qualifier: "Dr Doug Williams of BT, who ...".
 		qualified := r.ok() && r.last < s.Last && x.mentionAt[r.last-1] >= 0
 		if qualified {
@@ -248,6 +248,11 @@ func (x *extractor) qualifiedGroup(s doc.Sentence, j int) np {
 	}
 	return np{s.First, j + 1}
 }
+
+// leadPrepositions open an adverbial phrase before a sentence's subject.
+var leadPrepositions = map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true,
+	"before": true, "since": true, "by": true, "for": true, "with": true, "despite": true, "earlier": true,
+	"later": true, "last": true, "initially": true, "then": true, "separately": true, "recently": true}
 
 // subordinators open an adverbial clause.
 var subordinators = map[string]bool{"when": true, "as": true, "after": true, "while": true, "although": true,
@@ -341,6 +346,32 @@ func (x *extractor) hearerBeforeThat(k, last int) int {
 		}
 	}
 	return k
+}
+
+// skipQualifier moves over a short prepositional phrase that qualifies an
+// inverted speaker at the sentence's end: "..., said one GOP source in the
+// room." It returns k when there is none.
+func (x *extractor) skipQualifier(k, last int) int {
+	d := x.d
+	if k >= last {
+		return k
+	}
+	switch d.Tokens[k].Lower {
+	case "in", "at", "from", "of", "on", "with", "for":
+	default:
+		return k
+	}
+	m := k + 1
+	for m < last && m-k <= 6 && (d.Tokens[m].Kind == doc.Word || d.Tokens[m].Kind == doc.Number || d.Tokens[m].Lower == "'s") {
+		if _, cue := cues[d.Tokens[m].Lower]; cue || d.Tokens[m].Lower == "that" || d.Tokens[m].Lower == "who" {
+			return k
+		}
+		m++
+	}
+	if m == k+1 || !x.isEnd(m, last) {
+		return k
+	}
+	return m
 }
 
 // quotedTitle reports whether the quotation closing right before token b
@@ -459,10 +490,37 @@ func (x *extractor) quoteBefore(k int) bool {
 // the first person or organisation named in the sentence before the cue.
 func (x *extractor) clauseSubject(s doc.Sentence, c int) np {
 	d := x.d
-	if l := d.Tokens[s.First].Lower; l == "he" || l == "she" || l == "they" || l == "we" || l == "it" {
-		return np{s.First, s.First + 1} // "He was happy ... by promising to ..."
+	f := s.First
+	// Past an opening adverbial: "Meanwhile, it attacked Trump, saying",
+	// "In August, several environmental groups granted ..., saying".
+	if t := d.Tokens[f]; openers[t.Lower] || leadPrepositions[t.Lower] {
+		for k := f + 1; k < c && k-f <= 10; k++ {
+			if d.Tokens[k].Lower == "," {
+				f = k + 1
+				break
+			}
+			if x.inQuote[k] >= 0 {
+				break
+			}
+		}
 	}
-	for k := s.First; k < c; k++ {
+	if f >= c {
+		return np{}
+	}
+	if l := d.Tokens[f].Lower; l == "he" || l == "she" || l == "they" || l == "we" || l == "it" || l == "i" {
+		return np{f, f + 1} // "He was happy ... by promising to ..."
+	}
+	if mi := x.mentionAt[f]; mi < 0 {
+		// A described subject: "several environmental groups granted".
+		for k := min(f+3, c-1); k >= f; k-- {
+			if n := x.subjectLeft(k, f); n.ok() && n.first == f && k+1 < c {
+				if v := d.Tokens[k+1]; v.Kind == doc.Word && v.Is(doc.Lower) && !stopWords[v.Lower] && (strings.HasSuffix(v.Lower, "ed") || strings.HasSuffix(v.Lower, "s") || adverbs[v.Lower]) {
+					return n
+				}
+			}
+		}
+	}
+	for k := f; k < c; k++ {
 		if mi := x.mentionAt[k]; mi >= 0 && x.inQuote[k] < 0 {
 			m := d.Mentions[mi]
 			if m.Type == doc.Person || m.Type == doc.Org || m.Type == doc.GPE {
