@@ -1,7 +1,8 @@
 package doc
 
 import (
-	"fmt"
+	"slices"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -75,42 +76,36 @@ type RecordTime struct {
 	Type  string  `json:"type"`
 }
 
-// runeIndex maps byte offsets of an UTF-8 text to code-point offsets.
+// runeIndex maps byte offsets of an UTF-8 text to code-point offsets. It
+// keeps only the offsets of continuation bytes (the second to fourth bytes
+// of a multi-byte character): news text is mostly ASCII, and a table of
+// every byte cost four bytes per byte of text on every record.
 type runeIndex struct {
-	ascii bool
-	pos   []int32 // pos[b] = code points before byte b, for non-ASCII texts
+	cont []int32 // offsets of the bytes that start no code point, ascending
 }
 
 func newRuneIndex(s string) runeIndex {
-	ascii := true
+	var cont []int32
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+		if s[i] >= utf8.RuneSelf && !utf8.RuneStart(s[i]) {
+			cont = append(cont, int32(i))
 		}
 	}
-	if ascii {
-		return runeIndex{ascii: true}
-	}
-	pos := make([]int32, len(s)+1)
-	n := int32(0)
-	for i := 0; i < len(s); i++ {
-		if !utf8.RuneStart(s[i]) {
-			pos[i] = n - 1 // inside a rune: round down to its start
-			continue
-		}
-		pos[i] = n
-		n++
-	}
-	pos[len(s)] = n
-	return runeIndex{pos: pos}
+	return runeIndex{cont: cont}
 }
 
+// at returns the code point at byte b; a byte inside a character rounds
+// down to the character's start.
 func (r runeIndex) at(b int) int {
-	if r.ascii {
+	if len(r.cont) == 0 {
 		return b
 	}
-	return int(r.pos[b])
+	// k continuation bytes lie before b.
+	k, found := slices.BinarySearch(r.cont, int32(b))
+	if found {
+		return b - k - 1 // inside a character: the index of the one it is in
+	}
+	return b - k
 }
 
 func (r runeIndex) span(d *Document, s Span, withText bool) RecordSpan {
@@ -161,19 +156,17 @@ func (d *Document) Record() *Record {
 			Mentions: make([]RecordSpan, 0, len(e.Mentions)),
 			Geo:      e.Geo,
 		}
-		seenRole := map[string]bool{}
+		// Roles and aliases are a handful each: a linear search beats
+		// building a set for every entity.
 		for _, r := range e.Roles {
-			if t := d.Str(r); !seenRole[t] {
-				seenRole[t] = true
+			if t := d.Str(r); !slices.Contains(re.Roles, t) {
 				re.Roles = append(re.Roles, t)
 			}
 		}
-		seenAlias := map[string]bool{name: true}
 		for _, mi := range e.Mentions {
 			m := d.Mentions[mi]
 			re.Mentions = append(re.Mentions, ri.span(d, m.Span, true))
-			if t := d.Str(m.Span); !m.Pronoun && !seenAlias[t] {
-				seenAlias[t] = true
+			if t := d.Str(m.Span); !m.Pronoun && t != name && !slices.Contains(re.Aliases, t) {
 				re.Aliases = append(re.Aliases, t)
 			}
 		}
@@ -181,7 +174,7 @@ func (d *Document) Record() *Record {
 	}
 	for i, st := range d.Statements {
 		q := RecordQuote{
-			ID:         fmt.Sprintf("Q%d", i+1),
+			ID:         "Q" + strconv.Itoa(i+1),
 			Kind:       st.Kind.String(),
 			Content:    ri.span(d, st.Content, true),
 			Confidence: st.Confidence,
@@ -209,4 +202,4 @@ func (d *Document) Record() *Record {
 	return rec
 }
 
-func entityID(i int) string { return fmt.Sprintf("E%d", i+1) }
+func entityID(i int) string { return "E" + strconv.Itoa(i+1) }

@@ -2,8 +2,10 @@ package doc
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestRecordOffsets checks the contract's code-point offsets on text with
@@ -53,5 +55,62 @@ func TestRecordOffsets(t *testing.T) {
 	}
 	if _, err := json.Marshal(rec); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// runeTable is the table runeIndex replaced, one entry per byte: the
+// reference for its offsets.
+func runeTable(s string) []int {
+	pos := make([]int, len(s)+1)
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !utf8.RuneStart(s[i]) {
+			pos[i] = n - 1 // inside a rune: round down to its start
+			continue
+		}
+		pos[i] = n
+		n++
+	}
+	pos[len(s)] = n
+	return pos
+}
+
+func checkRuneIndex(t *testing.T, s string) {
+	t.Helper()
+	ri := newRuneIndex(s)
+	for b, want := range runeTable(s) {
+		if got := ri.at(b); got != want {
+			t.Fatalf("%q: at(%d) = %d, want %d", s, b, got, want)
+		}
+	}
+}
+
+func TestRuneIndex(t *testing.T) {
+	for _, s := range []string{"", "ascii only", "é", "«Ça va», dit Zoë", "£5bn 😀 x", "\xff\x80\x80a\xc3", "日本語のテキスト"} {
+		checkRuneIndex(t, s)
+	}
+}
+
+func FuzzRuneIndex(f *testing.F) {
+	f.Add("«Ça va», dit Zoë")
+	f.Add("\xff\x80a")
+	f.Fuzz(checkRuneIndex)
+}
+
+func BenchmarkRecord(b *testing.B) {
+	text := strings.Repeat("Kremlin spokesman Dmitry Peskov said “talks” on £5bn aid had stalled. ", 40)
+	d := &Document{ID: "x", Text: text}
+	for i := 0; i+70 <= len(text); i += 70 {
+		d.Sentences = append(d.Sentences, Sentence{Span: Span{Start: i, End: i + 70}})
+		d.Mentions = append(d.Mentions, Mention{Span: Span{Start: i + 18, End: i + 31}, Type: Person, Entity: 0})
+	}
+	ms := make([]int, len(d.Mentions))
+	for i := range ms {
+		ms[i] = i
+	}
+	d.Entities = []Entity{{Type: Person, Name: d.Mentions[0].Span, Mentions: ms}}
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Record()
 	}
 }
