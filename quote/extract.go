@@ -434,6 +434,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			return false // but "observers around the country say"
 		}
 	}
+	if cu.lemma == "put" && (c+1 >= s.Last || d.Tokens[c+1].Lower != "it") {
+		return false // "put it" reports a wording; "put money" does not
+	}
 	if infinitiveOnly[cu.lemma] && (c+2 >= s.Last || d.Tokens[c+1].Lower != "to" || d.Tokens[c+2].Kind != doc.Word) {
 		return false
 	}
@@ -529,7 +532,7 @@ var prepCues = map[string]bool{
 	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
 	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,
 	"plead for": true, "lobby for": true, "vouch for": true, "call on": true, "point to": true,
-	"wonder about": true, "worry about": true, "speak out": true, "rail against": true, "point out": true,
+	"wonder about": true, "worry about": true, "speak out": true, "rail against": true, "point out": true, "put it": true,
 }
 
 // documentNouns are sources that are documents or data rather than people.
