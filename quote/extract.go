@@ -64,6 +64,9 @@ func (x *extractor) sentence(si int) {
 	if d.Tokens[s.First].Lower == "in" {
 		x.inDocument(s)
 	}
+	if d.Tokens[s.First].Lower == "as" && s.Last-s.First > 6 {
+		x.asReported(s)
+	}
 	for c := s.First; c < s.Last; c++ {
 		t := d.Tokens[c]
 		if t.Lower == ":" && (x.inQuote[c] < 0 || c >= 2 && x.pairs[x.inQuote[c]].open == c-2) {
@@ -135,6 +138,40 @@ func (x *extractor) inDocument(s doc.Sentence) {
 	cueSpan := doc.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[s.First].End}
 	content := doc.Span{Start: d.Tokens[comma+1].Start, End: d.Tokens[s.Last-1].End}
 	x.add(x.kindOf(content), content, cueSpan, "in", sp, 0.6)
+}
+
+// asReported handles "As reported by the Post, ..." and "As stated in
+// Davis' commentary, ...": the source before the comma, the content after.
+func (x *extractor) asReported(s doc.Sentence) {
+	d := x.d
+	c := s.First + 1
+	cu, ok := cues[d.Tokens[c].Lower]
+	if !ok || !cu.past || (d.Tokens[c+1].Lower != "by" && d.Tokens[c+1].Lower != "in") {
+		return
+	}
+	comma := -1
+	for k := c + 2; k < s.Last && k-c <= 12; k++ {
+		if d.Tokens[k].Lower == "," {
+			comma = k
+			break
+		}
+		if x.inQuote[k] >= 0 || d.Tokens[k].Kind == doc.Punct {
+			return
+		}
+	}
+	if comma < c+3 || s.Last-comma < 4 {
+		return
+	}
+	src := np{c + 2, comma}
+	if d.Tokens[src.first].Lower == "a" || d.Tokens[src.first].Lower == "an" || d.Tokens[src.first].Lower == "the" {
+		if mi := x.mentionAt[src.first+1]; mi >= 0 {
+			src.first++
+		}
+	}
+	sp := x.speaker(src, c)
+	cueSpan := doc.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[c+1].End}
+	content := doc.Span{Start: d.Tokens[comma+1].Start, End: d.Tokens[s.Last-1].End}
+	x.add(x.kindOf(content), content, cueSpan, cu.lemma, sp, 0.8)
 }
 
 // findingNouns are documents whose findings a sentence may report after
@@ -434,6 +471,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			return false // but "observers around the country say"
 		}
 	}
+	if cu.lemma == "put" && (c+1 >= s.Last || d.Tokens[c+1].Lower != "it") {
+		return false // "put it" reports a wording; "put money" does not
+	}
 	if infinitiveOnly[cu.lemma] && (c+2 >= s.Last || d.Tokens[c+1].Lower != "to" || d.Tokens[c+2].Kind != doc.Word) {
 		return false
 	}
@@ -529,7 +569,7 @@ var prepCues = map[string]bool{
 	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
 	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,
 	"plead for": true, "lobby for": true, "vouch for": true, "call on": true, "point to": true,
-	"wonder about": true, "worry about": true, "speak out": true, "rail against": true, "point out": true,
+	"wonder about": true, "worry about": true, "speak out": true, "rail against": true, "point out": true, "put it": true,
 }
 
 // documentNouns are sources that are documents or data rather than people.

@@ -334,8 +334,8 @@ func (x *extractor) skipTrailer(k, last int) int {
 		case t.Kind == doc.Word && len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ly") && t.Is(doc.Lower) && k+1 < last && d.Tokens[k+1].Kind != doc.Punct:
 			k++ // "said basically that"
 		case t.Lower == "in" && k+2 < last && (d.Tokens[k+1].Lower == "a" || d.Tokens[k+1].Lower == "an" || d.Tokens[k+1].Lower == "his" || d.Tokens[k+1].Lower == "her" || d.Tokens[k+1].Lower == "their" || d.Tokens[k+1].Lower == "its" || d.Tokens[k+1].Lower == "the") &&
-			(d.Tokens[k+2].Lower == "statement" || d.Tokens[k+2].Lower == "interview" || d.Tokens[k+2].Lower == "speech" || d.Tokens[k+2].Lower == "letter" || d.Tokens[k+2].Lower == "report"):
-			k += 3
+			x.mediumEnd(k+2, last) > 0:
+			k = x.mediumEnd(k+2, last)
 		case (t.Lower == "on" || t.Lower == "in") && k+1 < last && (d.Tokens[k+1].Lower == "twitter" || d.Tokens[k+1].Lower == "monday"):
 			k += 2
 		default:
@@ -343,6 +343,30 @@ func (x *extractor) skipTrailer(k, last int) int {
 		}
 	}
 	return k
+}
+
+// media are where a statement is made: "in a statement", "in a lengthy
+// expose".
+var media = map[string]bool{"statement": true, "interview": true, "speech": true, "letter": true,
+	"report": true, "expose": true, "article": true, "column": true, "editorial": true, "op-ed": true,
+	"essay": true, "tweet": true, "post": true, "memo": true, "email": true, "book": true, "blog": true,
+	"video": true, "podcast": true, "address": true, "briefing": true, "testimony": true}
+
+// mediumEnd returns the token after a medium noun at k, allowing up to two
+// modifiers before it ("lengthy expose", "recent television interview"), or
+// 0 when there is none.
+func (x *extractor) mediumEnd(k, last int) int {
+	d := x.d
+	for m := k; m < last && m <= k+2; m++ {
+		t := d.Tokens[m]
+		if media[t.Lower] {
+			return m + 1
+		}
+		if t.Kind != doc.Word || stopWords[t.Lower] {
+			return 0
+		}
+	}
+	return 0
 }
 
 // objectEnd finds the end of the addressee after "told", "warned",
@@ -406,4 +430,5 @@ var objectCues = map[string]bool{"cite": true, "describe": true, "blast": true, 
 	"reject": true, "dismiss": true, "question": true, "accuse": true, "blame": true,
 	"unveil": true, "outline": true, "decry": true, "applaud": true, "highlight": true,
 	"reiterate": true, "defend": true, "denounce": true, "endorse": true, "discuss": true,
-	"liken": true, "label": true, "oppose": true, "mock": true, "lambast": true, "chastise": true}
+	"liken": true, "label": true, "oppose": true, "mock": true, "lambast": true, "chastise": true, "express": true, "reference": true,
+	"advocate": true}

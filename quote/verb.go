@@ -249,6 +249,11 @@ func (x *extractor) qualifiedGroup(s doc.Sentence, j int) np {
 	return np{s.First, j + 1}
 }
 
+// leadTitles come before a name that opens a sentence.
+var leadTitles = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
+	"dr": true, "dr.": true, "sen.": true, "rep.": true, "gov.": true, "gen.": true, "prof.": true,
+	"president": true, "senator": true, "governor": true, "judge": true}
+
 // leadPrepositions open an adverbial phrase before a sentence's subject.
 var leadPrepositions = map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true,
 	"before": true, "since": true, "by": true, "for": true, "with": true, "despite": true, "earlier": true,
@@ -537,7 +542,11 @@ func (x *extractor) clauseSubject(s doc.Sentence, c int) np {
 func (x *extractor) leadingSubject(s doc.Sentence, j int) np {
 	d := x.d
 	f := s.First
-	if mi := x.mentionAt[f]; mi >= 0 && (d.Mentions[mi].Type != doc.NORP || isPlural(d.Tokens[d.Mentions[mi].Last-1].Lower)) && d.Mentions[mi].Last < j {
+	n := f
+	for n+1 < j && leadTitles[d.Tokens[n].Lower] {
+		n++ // "Mr. Schultz generally supported ..., and said"
+	}
+	if mi := x.mentionAt[n]; mi >= 0 && (d.Mentions[mi].Type != doc.NORP || isPlural(d.Tokens[d.Mentions[mi].Last-1].Lower)) && d.Mentions[mi].Last < j {
 		return np{f, d.Mentions[mi].Last}
 	}
 	if d.Tokens[f].Lower == "the" && f+1 < j {
