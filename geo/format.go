@@ -8,7 +8,7 @@ import (
 	"math"
 	"sort"
 	"strings"
-
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/klauspost/compress/s2"
@@ -277,9 +277,42 @@ func (r *reader) count(what string, min int) int {
 	return int(n)
 }
 
+// strRef is a string of the decoded buffer by offset and length. The
+// gazetteer's tables hold these rather than strings so that they contain
+// no pointers: the garbage collector then never scans them, where scanning
+// a quarter of a million place records took a third of every collection.
+type strRef struct{ off, n uint32 }
+
+// ref reads a str as a reference into the buffer.
+func (r *reader) ref() strRef {
+	n := r.uvarint()
+	if r.err != nil {
+		return strRef{}
+	}
+	if n > uint64(len(r.s)-r.off) {
+		r.fail(errTruncated)
+		return strRef{}
+	}
+	ref := strRef{uint32(r.off), uint32(n)}
+	r.off += int(n)
+	return ref
+}
+
+// placeRec is a place as stored: Place's fields without pointers.
+type placeRec struct {
+	id                    int
+	name, country, admin1 strRef
+	feature               uint32 // index into Gazetteer.feats
+	population            int
+	lat, lon              int64 // 1e-5 degree
+}
+
 func decodeRaw(s string) (*Gazetteer, error) {
 	if !strings.HasPrefix(s, magic) {
 		return nil, errors.New("geo: gazetteer: not a newsgraph gazetteer (bad magic)")
+	}
+	if uint64(len(s)) > math.MaxUint32 {
+		return nil, errors.New("geo: gazetteer: larger than 4 GB")
 	}
 	r := &reader{s: s, off: len(magic)}
 	wrap := func(section string) error { return fmt.Errorf("geo: gazetteer: %s: %w", section, r.err) }
@@ -293,18 +326,18 @@ func decodeRaw(s string) (*Gazetteer, error) {
 	}
 
 	// Eight columns of at least one byte per place.
-	g := &Gazetteer{places: make([]Place, r.count("place", 8))}
-	ps := g.places
+	g := &Gazetteer{raw: s, feats: feats, recs: make([]placeRec, r.count("place", 8))}
+	ps := g.recs
 	id := 0
 	for i := range ps {
 		id += int(r.varint())
-		ps[i].ID = id
+		ps[i].id = id
 	}
 	for i := range ps {
-		ps[i].Name = r.str()
+		ps[i].name = r.ref()
 	}
 	for i := range ps {
-		ps[i].Country = r.str()
+		ps[i].country = r.ref()
 	}
 	for i := range ps {
 		f := r.uvarint()
@@ -314,38 +347,38 @@ func decodeRaw(s string) (*Gazetteer, error) {
 		if r.err != nil {
 			break
 		}
-		ps[i].Feature = feats[f]
+		ps[i].feature = uint32(f)
 	}
 	for i := range ps {
-		ps[i].Admin1 = r.str()
+		ps[i].admin1 = r.ref()
 	}
 	for i := range ps {
-		ps[i].Population = int(r.uvarint())
+		ps[i].population = int(r.uvarint())
 	}
 	for i := range ps {
-		ps[i].Lat = float64(r.varint()) / 1e5
+		ps[i].lat = r.varint()
 	}
 	for i := range ps {
-		ps[i].Lon = float64(r.varint()) / 1e5
+		ps[i].lon = r.varint()
 	}
 	if r.err != nil {
 		return nil, wrap("places")
 	}
+	g.placePtrs = make([]atomic.Pointer[Place], len(ps))
 
 	nn := r.count("name", 3)
-	keys := make([]string, nn)
+	keys := make([]strRef, nn)
 	g.nameStart = make([]uint32, 1, nn+1)
 	g.common = make([]bool, nn)
-	g.refs = make([]*Place, 0, r.count("place reference", 1))
+	g.refs = make([]uint32, 0, r.count("place reference", 1))
 	for i := 0; i < nn && r.err == nil; i++ {
-		name := r.str()
-		keys[i] = name
+		keys[i] = r.ref()
 		g.common[i] = r.byte()&flagCommon != 0
 		k := r.count("place reference", 1)
 		for j := 0; j < k; j++ {
 			p := r.uvarint()
 			if r.err == nil && p >= uint64(len(ps)) {
-				r.fail(fmt.Errorf("name %q: place index %d out of range", name, p))
+				r.fail(fmt.Errorf("name %q: place index %d out of range", g.str(keys[i]), p))
 			}
 			if r.err == nil && len(g.refs) == cap(g.refs) {
 				r.fail(fmt.Errorf("more place references than the %d announced", cap(g.refs)))
@@ -353,19 +386,20 @@ func decodeRaw(s string) (*Gazetteer, error) {
 			if r.err != nil {
 				break
 			}
-			g.refs = append(g.refs, &ps[p])
+			g.refs = append(g.refs, uint32(p))
 		}
 		g.nameStart = append(g.nameStart, uint32(len(g.refs)))
 	}
 	if r.err == nil {
 		var dup int
-		if g.names, dup = newNameTable(keys); dup >= 0 {
-			r.fail(fmt.Errorf("name %q listed twice", keys[dup]))
+		if g.names, dup = newNameTable(s, keys); dup >= 0 {
+			r.fail(fmt.Errorf("name %q listed twice", g.str(keys[dup])))
 		}
 	}
 	if r.err != nil {
 		return nil, wrap("names")
 	}
+	g.lookups = make([]atomic.Pointer[[]*Place], nn)
 
 	nd := r.count("demonym", 2)
 	g.demonyms = make(map[string]string, nd)
@@ -382,18 +416,19 @@ func decodeRaw(s string) (*Gazetteer, error) {
 
 	g.countries = make(map[string]*Place)
 	for i := range ps {
-		if ps[i].IsCountry() {
-			g.countries[ps[i].Country] = &ps[i]
+		if f := feats[ps[i].feature]; len(f) >= 3 && f[:3] == "PCL" { // Place.IsCountry
+			g.countries[g.str(ps[i].country)] = g.place(i)
 		}
 	}
-	g.smallAdmin1s = make(map[string]bool)
+	g.smallAdmin1s = make(map[admin1Key]bool)
 	for i := range ps {
 		p := &ps[i]
-		if p.Feature != "ADM1" || p.Admin1 == "" || p.Population <= 0 {
-			continue // most places: skip the map lookup
+		if feats[p.feature] != "ADM1" || p.admin1.n == 0 || p.population <= 0 {
+			continue
 		}
-		if c, ok := g.countries[p.Country]; ok && 2*p.Population < c.Population {
-			g.smallAdmin1s[p.Country+"."+p.Admin1] = true
+		cc := g.str(p.country)
+		if c, ok := g.countries[cc]; ok && 2*p.population < c.Population {
+			g.smallAdmin1s[admin1Key{cc, g.str(p.admin1)}] = true
 		}
 	}
 	return g, nil

@@ -26,8 +26,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if g, err := decodeRaw(string(data)); err == nil {
-			for _, name := range g.names.keys {
-				for _, p := range g.Lookup(name) {
+			for i := range g.NumNames() {
+				for _, p := range g.Lookup(g.names.key(i)) {
 					_ = p.Doc()
 				}
 			}

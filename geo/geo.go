@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"newsgraph/doc"
 )
@@ -70,38 +71,83 @@ func (p *Place) Notable() bool {
 
 // Gazetteer is a decoded gazetteer: names, places and demonyms.
 type Gazetteer struct {
-	places []Place
+	raw   string   // the decoded file; every name and code is a substring
+	feats []string // feature codes
+	recs  []placeRec
+	// placePtrs holds each place's *Place once a lookup has made it, so
+	// that a place has one identity whatever name found it.
+	placePtrs []atomic.Pointer[Place]
 	// names finds a name's index i; refs[nameStart[i]:nameStart[i+1]] are
-	// its places, likeliest first.
+	// its places (indexes of recs), likeliest first.
 	names     *nameTable
 	nameStart []uint32
 	common    []bool // the name is also a common English word (March, Bath, Police)
-	refs      []*Place
-	demonyms  map[string]string // "Ukrainian" -> "UA"
-	countries map[string]*Place // "UA" -> Ukraine
-	// smallAdmin1 holds "CC.code" of the first-level subdivisions with less
-	// than half their country's people (Texas, not England).
-	smallAdmin1s map[string]bool
+	refs      []uint32
+	lookups   []atomic.Pointer[[]*Place] // Lookup's answer per name, once made
+	demonyms  map[string]string          // "Ukrainian" -> "UA"
+	countries map[string]*Place          // "UA" -> Ukraine
+	// smallAdmin1s holds the first-level subdivisions with less than half
+	// their country's people (Texas, not England).
+	smallAdmin1s map[admin1Key]bool
+}
+
+// admin1Key is a country code and a first-level subdivision code.
+type admin1Key struct{ country, code string }
+
+func (g *Gazetteer) str(r strRef) string { return g.raw[r.off : r.off+r.n] }
+
+// place returns place i, making its Place on first use. The places are
+// made lazily because most are never asked for, and a table of Places
+// (five strings each) cost decoding time and every garbage collection a
+// scan of 20 MB.
+func (g *Gazetteer) place(i int) *Place {
+	if p := g.placePtrs[i].Load(); p != nil {
+		return p
+	}
+	r := &g.recs[i]
+	p := &Place{ID: r.id, Name: g.str(r.name), Country: g.str(r.country), Feature: g.feats[r.feature], Admin1: g.str(r.admin1),
+		Population: r.population, Lat: float64(r.lat) / 1e5, Lon: float64(r.lon) / 1e5}
+	if g.placePtrs[i].CompareAndSwap(nil, p) {
+		return p
+	}
+	return g.placePtrs[i].Load() // another goroutine made it first
+}
+
+// placesOf returns the places of name i, likeliest first.
+func (g *Gazetteer) placesOf(i int) []*Place {
+	if ps := g.lookups[i].Load(); ps != nil {
+		return *ps
+	}
+	refs := g.refs[g.nameStart[i]:g.nameStart[i+1]]
+	ps := make([]*Place, len(refs))
+	for k, r := range refs {
+		ps[k] = g.place(int(r))
+	}
+	if g.lookups[i].CompareAndSwap(nil, &ps) {
+		return ps
+	}
+	return *g.lookups[i].Load()
 }
 
 // smallAdmin1 reports whether subdivision code of country cc is known to be
 // a minor part of it, so that naming it says something about where in the
 // country an article is.
 func (g *Gazetteer) smallAdmin1(cc, code string) bool {
-	return g.smallAdmin1s[cc+"."+code]
+	return g.smallAdmin1s[admin1Key{cc, code}]
 }
 
 // Lookup returns the places known by exactly name (case-sensitive),
 // likeliest first by feature rank and population (the order Resolve uses
 // before context: Kyiv the capital before Kyiv Oblast, Paris, France before
 // Paris, Texas), or nil. The slice is shared: do not modify it. Lookup
-// allocates nothing.
+// allocates only the first time a name is asked for. It is safe for
+// concurrent use.
 func (g *Gazetteer) Lookup(name string) []*Place {
 	i, ok := g.names.find(name)
 	if !ok {
 		return nil
 	}
-	return g.refs[g.nameStart[i]:g.nameStart[i+1]]
+	return g.placesOf(i)
 }
 
 // Common reports whether name is also a common English word ("March",
@@ -131,7 +177,7 @@ func (g *Gazetteer) Likely(name string) *Place {
 		return nil
 	}
 	common := g.common[i]
-	cands := g.refs[g.nameStart[i]:g.nameStart[i+1]]
+	cands := g.placesOf(i)
 	for _, p := range cands {
 		if !p.Notable() || p.Feature == "ADM1" && hasSeat(cands, p, []string{name}) {
 			continue
@@ -158,7 +204,7 @@ func (g *Gazetteer) Country(code string) (*Place, bool) {
 }
 
 // Len is the number of places.
-func (g *Gazetteer) Len() int { return len(g.places) }
+func (g *Gazetteer) Len() int { return len(g.recs) }
 
 // NumNames is the number of distinct names.
 func (g *Gazetteer) NumNames() int { return len(g.names.keys) }

@@ -8,7 +8,8 @@ import "math/bits"
 // low idxBits and the top bits of the name's hash above them, so probing
 // past other names rarely touches their strings (a cache miss each).
 type nameTable struct {
-	keys    []string
+	raw     string   // the keys are substrings of raw
+	keys    []strRef // pointer-free, so the collector skips them
 	slots   []uint32 // 0 is empty
 	mask    uint64
 	idxBits uint
@@ -34,19 +35,19 @@ func hashName(s string) uint64 {
 // in key order every insert was a cache and TLB miss (120 ns each, most of
 // decoding the gazetteer), in slot order they walk the table once. Linear
 // probing finds a key whatever order the keys went in.
-func newNameTable(keys []string) (*nameTable, int) {
+func newNameTable(raw string, keys []strRef) (*nameTable, int) {
 	size := 16
 	for size < len(keys)*2 { // load factor at most 1/2: short probe runs
 		size <<= 1
 	}
-	t := &nameTable{keys: keys, slots: make([]uint32, size), mask: uint64(size - 1), idxBits: uint(bits.Len(uint(len(keys))))}
+	t := &nameTable{raw: raw, keys: keys, slots: make([]uint32, size), mask: uint64(size - 1), idxBits: uint(bits.Len(uint(len(keys))))}
 	hashes := make([]uint64, len(keys))
 	// Counting sort of the keys by the top bits of their home slot.
 	const bucketBits = 10
 	shift := max(0, bits.Len(uint(size-1))-bucketBits)
 	var start [1<<bucketBits + 1]int32
-	for i, k := range keys {
-		h := hashName(k)
+	for i := range keys {
+		h := hashName(t.key(i))
 		hashes[i] = h
 		start[(h&t.mask)>>shift+1]++
 	}
@@ -69,13 +70,15 @@ func newNameTable(keys []string) (*nameTable, int) {
 				t.slots[s] = tag | uint32(i+1)
 				break
 			}
-			if v&^low == tag && keys[v&low-1] == keys[i] {
+			if v&^low == tag && t.key(int(v&low-1)) == t.key(int(i)) {
 				return t, int(min(i, int32(v&low-1)))
 			}
 		}
 	}
 	return t, -1
 }
+
+func (t *nameTable) key(i int) string { k := t.keys[i]; return t.raw[k.off : k.off+k.n] }
 
 func (t *nameTable) tag(h uint64) uint32 { return uint32(h>>32) >> t.idxBits << t.idxBits }
 
@@ -89,7 +92,7 @@ func (t *nameTable) find(s string) (int, bool) {
 		if v == 0 {
 			return 0, false
 		}
-		if v&^low == tag && t.keys[v&low-1] == s {
+		if v&^low == tag && t.key(int(v&low-1)) == s {
 			return int(v&low - 1), true
 		}
 	}
