@@ -239,6 +239,14 @@ var leadingWords = map[string]bool{
 	"meanwhile": true, "however": true, "also": true, "now": true, "under": true, "like": true,
 }
 
+// innerWords are lower-case words that join the parts of a name ("Bank of
+// England", "Trinidad and Tobago") but never begin or end one: a decoded
+// chunk such as "of Defense Alexander Fomin" loses them.
+var innerWords = map[string]bool{
+	"of": true, "and": true, "for": true, "in": true, "on": true, "at": true, "to": true,
+	"from": true, "by": true, "with": true, "or": true,
+}
+
 // tidy applies newsgraph's naming conventions, which the training corpora
 // do not all share, to the decoded chunks: a name does not start with a
 // function word ("the", "While"), a person's name starts after any title
@@ -247,6 +255,15 @@ var leadingWords = map[string]bool{
 func tidy(d *doc.Document, p []props, chunks []Chunk) []Chunk {
 	out := chunks[:0]
 	for _, c := range chunks {
+		for c.First < c.Last && innerWords[d.TokenText(c.First)] {
+			c.First++
+		}
+		for c.Last > c.First && innerWords[d.TokenText(c.Last-1)] {
+			c.Last--
+		}
+		if c.First == c.Last {
+			continue
+		}
 		if t := &d.Tokens[c.First]; c.Last-c.First > 1 && t.Flags&doc.SentStart != 0 && entity.IsCommonWord(t.Lower) && !leadingWords[t.Lower] {
 			c.First++ // "While Blackburn": a capitalised sentence opener is no part of the name
 		}
