@@ -106,6 +106,9 @@ func (x *extractor) inDocument(s doc.Sentence) {
 	head, comma := -1, -1
 	for k := s.First + 1; k < s.Last && k-s.First <= 16; k++ {
 		t := d.Tokens[k]
+		if t.Lower == "of" && head < 0 {
+			return // "In the wake of the report, ...": not the report's finding
+		}
 		if findingNouns[t.Lower] && head < 0 {
 			head = k
 		}
@@ -414,6 +417,27 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 		}
 	case "was", "were", "been", "being", "be", "is", "are":
 		return cu.ing // "was saying" is active; "was told", "is expected" are not
+	}
+	// After a number or "each", "every": a noun ("one tweet", "every claim").
+	if p := d.Tokens[c-1]; p.Kind == doc.Number && !(c-2 >= s.First && (d.Tokens[c-2].Lower == "in" || d.Tokens[c-2].Lower == "since")) ||
+		p.Lower == "one" || p.Lower == "each" || p.Lower == "every" || p.Lower == "another" {
+		return false
+	}
+	// A base form after a name that follows an article: "the New York
+	// Times report", "a Clinton campaign statement".
+	if mi := x.mentionAt[c-1]; mi >= 0 && d.Tokens[c].Lower == cu.lemma && cu.lemma != "put" {
+		if m := d.Mentions[mi]; (m.Type == doc.Org || m.Type == doc.Person) && m.First > s.First && (d.Tokens[m.First-1].Lower == "the" || d.Tokens[m.First-1].Lower == "a" || d.Tokens[m.First-1].Lower == "an") {
+			return false
+		}
+	}
+	// An "-s" form two words after a possessive: "his early-morning tweets".
+	if w := d.Tokens[c].Lower; w != cu.lemma && strings.HasSuffix(w, "s") && !cu.past && !cu.ing && c-2 >= s.First {
+		switch d.Tokens[c-2].Lower {
+		case "his", "her", "their", "its", "my", "our", "your":
+			if d.Tokens[c-1].Is(doc.Lower) {
+				return false
+			}
+		}
 	}
 	// A third-person "-s" form after a plural or a quantifier is a plural
 	// noun: "new emissions rules that", "the many reasons that".
