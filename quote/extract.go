@@ -515,7 +515,8 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 	// Verbs that report only with a clause after them: "showed that", not
 	// "showed the way".
-	if cu.lemma == "question" && c+1 < s.Last && (d.Tokens[c].Lower == "questioned" || d.Tokens[c].Lower == "questioning" || whWords[d.Tokens[c+1].Lower]) {
+	if cu.lemma == "question" && c+1 < s.Last && (d.Tokens[c].Lower == "questioned" || d.Tokens[c].Lower == "questioning" || whWords[d.Tokens[c+1].Lower] ||
+		d.Tokens[c].Lower == "question" && determiners[d.Tokens[c+1].Lower] && x.pluralSubject(s, c)) {
 		return true // "questioned whether", "questioned Europe's reliance"
 	}
 	if cu.belief && c+1 < s.Last && (subjectPronouns[d.Tokens[c+1].Lower] || whWords[d.Tokens[c+1].Lower]) {
@@ -526,6 +527,21 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 
 	return true
+}
+
+// pluralSubject reports a plural speaker right before the cue at c, past
+// adverbs and a parenthetical "however": "Some Democrats, however, question".
+func (x *extractor) pluralSubject(s doc.Sentence, c int) bool {
+	d := x.d
+	j := x.skipAdverbsLeft(c-1, s.First)
+	if j-2 > s.First && d.Tokens[j].Lower == "," && d.Tokens[j-2].Lower == "," {
+		j -= 3
+	}
+	if j < s.First {
+		return false
+	}
+	w := d.Tokens[j].Lower
+	return pronouns[w] && w != "he" && w != "she" && w != "it" || groupWords[w] || isPlural(w) && !pronouns[w]
 }
 
 // namingCall reports "call" used to judge: "called X a Y" with an object
