@@ -495,6 +495,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			return false // but "observers around the country say"
 		}
 	}
+	if cu.lemma == "continue" && (c+1 >= s.Last || d.Tokens[c+1].Lower != ":" && d.Tokens[c+1].Lower != "," && !d.Tokens[c+1].Is(doc.OpenQuote) || !cu.past) {
+		return false // `Limbaugh continued: "..."`, not "continued to rise"
+	}
 	if cu.lemma == "put" && (c+1 >= s.Last || d.Tokens[c+1].Lower != "it") {
 		return false // "put it" reports a wording; "put money" does not
 	}
