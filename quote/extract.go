@@ -106,6 +106,9 @@ func (x *extractor) inDocument(s doc.Sentence) {
 	head, comma := -1, -1
 	for k := s.First + 1; k < s.Last && k-s.First <= 16; k++ {
 		t := d.Tokens[k]
+		if t.Lower == "of" && head < 0 {
+			return // "In the wake of the report, ...": not the report's finding
+		}
 		if findingNouns[t.Lower] && head < 0 {
 			head = k
 		}
@@ -415,6 +418,27 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	case "was", "were", "been", "being", "be", "is", "are":
 		return cu.ing // "was saying" is active; "was told", "is expected" are not
 	}
+	// After a number or "each", "every": a noun ("one tweet", "every claim").
+	if p := d.Tokens[c-1]; p.Kind == doc.Number && !(c-2 >= s.First && (d.Tokens[c-2].Lower == "in" || d.Tokens[c-2].Lower == "since")) ||
+		p.Lower == "one" || p.Lower == "each" || p.Lower == "every" || p.Lower == "another" {
+		return false
+	}
+	// A base form after a name that follows an article: "the New York
+	// Times report", "a Clinton campaign statement".
+	if mi := x.mentionAt[c-1]; mi >= 0 && d.Tokens[c].Lower == cu.lemma && cu.lemma != "put" {
+		if m := d.Mentions[mi]; (m.Type == doc.Org || m.Type == doc.Person) && m.First > s.First && (d.Tokens[m.First-1].Lower == "the" || d.Tokens[m.First-1].Lower == "a" || d.Tokens[m.First-1].Lower == "an") {
+			return false
+		}
+	}
+	// An "-s" form two words after a possessive: "his early-morning tweets".
+	if w := d.Tokens[c].Lower; w != cu.lemma && strings.HasSuffix(w, "s") && !cu.past && !cu.ing && c-2 >= s.First {
+		switch d.Tokens[c-2].Lower {
+		case "his", "her", "their", "its", "my", "our", "your":
+			if d.Tokens[c-1].Is(doc.Lower) {
+				return false
+			}
+		}
+	}
 	// A third-person "-s" form after a plural or a quantifier is a plural
 	// noun: "new emissions rules that", "the many reasons that".
 	if w := d.Tokens[c].Lower; w != "says" && w != cu.lemma && strings.HasSuffix(w, "s") && !cu.past && !cu.ing {
@@ -471,6 +495,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			return false // but "observers around the country say"
 		}
 	}
+	if cu.lemma == "continue" && (c+1 >= s.Last || d.Tokens[c+1].Lower != ":" && d.Tokens[c+1].Lower != "," && !d.Tokens[c+1].Is(doc.OpenQuote) || !cu.past) {
+		return false // `Limbaugh continued: "..."`, not "continued to rise"
+	}
 	if cu.lemma == "put" && (c+1 >= s.Last || d.Tokens[c+1].Lower != "it") {
 		return false // "put it" reports a wording; "put money" does not
 	}
@@ -491,7 +518,8 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 	// Verbs that report only with a clause after them: "showed that", not
 	// "showed the way".
-	if cu.lemma == "question" && c+1 < s.Last && (d.Tokens[c].Lower == "questioned" || d.Tokens[c].Lower == "questioning" || whWords[d.Tokens[c+1].Lower]) {
+	if cu.lemma == "question" && c+1 < s.Last && (d.Tokens[c].Lower == "questioned" || d.Tokens[c].Lower == "questioning" || whWords[d.Tokens[c+1].Lower] ||
+		d.Tokens[c].Lower == "question" && determiners[d.Tokens[c+1].Lower] && x.pluralSubject(s, c)) {
 		return true // "questioned whether", "questioned Europe's reliance"
 	}
 	if cu.belief && c+1 < s.Last && (subjectPronouns[d.Tokens[c+1].Lower] || whWords[d.Tokens[c+1].Lower]) {
@@ -502,6 +530,21 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 
 	return true
+}
+
+// pluralSubject reports a plural speaker right before the cue at c, past
+// adverbs and a parenthetical "however": "Some Democrats, however, question".
+func (x *extractor) pluralSubject(s doc.Sentence, c int) bool {
+	d := x.d
+	j := x.skipAdverbsLeft(c-1, s.First)
+	if j-2 > s.First && d.Tokens[j].Lower == "," && d.Tokens[j-2].Lower == "," {
+		j -= 3
+	}
+	if j < s.First {
+		return false
+	}
+	w := d.Tokens[j].Lower
+	return pronouns[w] && w != "he" && w != "she" && w != "it" || groupWords[w] || isPlural(w) && !pronouns[w]
 }
 
 // namingCall reports "call" used to judge: "called X a Y" with an object

@@ -45,8 +45,8 @@ func findPairs(d *doc.Document) []pair {
 			continue
 		}
 		switch {
-		case open < 0 && !t.Is(doc.CloseQuote):
-			open = i
+		case open < 0 && (!t.Is(doc.CloseQuote) || t.Is(doc.ParaStart)):
+			open = i // a mark opening a paragraph opens a quotation, whatever its shape
 		case open < 0:
 			// A stray closing mark: nothing to pair.
 		case t.Is(doc.OpenQuote) && !t.Is(doc.CloseQuote) && i > open+1 && d.Tokens[i-1].Kind != doc.Quote:

@@ -68,6 +68,16 @@ func (x *extractor) skipAdverbsLeft(j, first int) int {
 			j -= 2
 		case (t.Kind == doc.Number || months[t.Lower]) && j-1 >= first && d.Tokens[j-1].Lower == "in":
 			j -= 2 // "who in 2010 said"
+		case media[t.Lower] && j-2 >= first:
+			// "Stumpf in a televised interview appeared to blame".
+			k := j - 1
+			for k > first && j-k <= 3 && d.Tokens[k].Lower != "in" && d.Tokens[k].Kind == doc.Word && x.mentionAt[k] < 0 {
+				k--
+			}
+			if d.Tokens[k].Lower != "in" || k == j-1 {
+				return j
+			}
+			j = k - 1
 		case (t.Lower == "week" || t.Lower == "month" || t.Lower == "year" || t.Lower == "night") && j-1 >= first &&
 			(d.Tokens[j-1].Lower == "last" || d.Tokens[j-1].Lower == "this"):
 			j -= 2

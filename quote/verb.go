@@ -672,6 +672,16 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 		// "He said:" closing a paragraph, the quotation opening the next.
 		if pi := x.inQuote[k]; pi >= 0 && x.pairs[pi].open == k && !x.used[pi] {
 			x.add(doc.Direct, x.pairs[pi].content(d), cueSpan, cu.lemma, sp, conf)
+		} else if k < len(d.Tokens) && d.Tokens[k].Is(doc.ParaStart) && x.inQuote[k] < 0 {
+			// A block quotation set off as its own paragraph, without marks:
+			// "The governor added:\n\nIt's typical of Hillary Clinton. ..."
+			end := k + 1
+			for end < len(d.Tokens) && !d.Tokens[end].Is(doc.ParaStart) {
+				end++
+			}
+			if end-k >= 4 {
+				x.add(doc.Indirect, doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[end-1].End}, cueSpan, cu.lemma, sp, conf*0.9)
+			}
 		}
 		return
 	}
