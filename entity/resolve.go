@@ -139,12 +139,15 @@ var sportsWords = map[string]bool{"match": true, "game": true, "goal": true, "go
 	"coach": true, "boss": true, "kick-off": true, "premiership": true, "championship": true,
 	"draw": true, "win": true, "scored": true, "penalty": true, "referee": true, "v": true}
 
+var sportsFilter = newWordFilter(sportsWords)
+
 // isSports reports a match report or preview: many distinct sports words.
 func isSports(d *doc.Document) bool {
 	seen := map[string]bool{}
 	for _, t := range d.Tokens {
-		// Only words can be sports words: skip the lookup for the rest.
-		if t.Kind == doc.Word && sportsWords[t.Lower] {
+		// Only words can be sports words, and few have their first letter
+		// and length: skip the lookup for the rest.
+		if t.Kind == doc.Word && sportsFilter.has(t.Lower) && sportsWords[t.Lower] {
 			seen[t.Lower] = true
 			if len(seen) >= 6 {
 				return true
@@ -283,13 +286,12 @@ func acronymOf(d *doc.Document, a string) (int, bool) {
 // repeat the last word of a person's name ("Konashenkov underlined").
 func addSurnames(d *doc.Document, ms []doc.Mention) []doc.Mention {
 	surnames := map[string]bool{}
+	var maybe wordFilter                   // rules most tokens out before the map
 	covered := make([]bool, len(d.Tokens)) // a slice: it is read for every token
 	for _, m := range ms {
 		if m.Type == doc.Person && m.Last-m.First >= 1 {
 			surnames[d.TokenText(m.Last-1)] = true
-			if m.Last-m.First >= 2 {
-				surnames[d.TokenText(m.First)+" "+d.TokenText(m.Last-1)] = true
-			}
+			maybe.add(d.TokenText(m.Last - 1))
 		}
 		for k := m.First; k < m.Last; k++ {
 			covered[k] = true
@@ -308,7 +310,7 @@ func addSurnames(d *doc.Document, ms []doc.Mention) []doc.Mention {
 		}
 	}
 	for i, t := range d.Tokens {
-		if covered[i] || !isCap(t) || !surnames[d.TokenText(i)] {
+		if !isCap(t) || covered[i] || !maybe.has(d.TokenText(i)) || !surnames[d.TokenText(i)] {
 			continue
 		}
 		if i+1 < len(d.Tokens) && isCap(d.Tokens[i+1]) && !covered[i+1] {
