@@ -1,7 +1,7 @@
 package entity
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"newsgraph/doc"
@@ -22,7 +22,7 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 		}
 	}
 	ms = addSurnames(d, kept)
-	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	slices.SortStableFunc(ms, byStart)
 	strong := teams(d, ms)
 	if isSports(d) {
 		clubs(d, ms, strong)

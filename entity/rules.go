@@ -1,7 +1,7 @@
 package entity
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"newsgraph/doc"
@@ -104,7 +104,7 @@ func listMembers(d *doc.Document, ms []doc.Mention) []doc.Mention {
 		}
 	}
 	if len(ms) > n {
-		sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+		slices.SortFunc(ms, byStart) // new members take free tokens: starts stay distinct
 	}
 	return ms
 }
