@@ -78,7 +78,7 @@ func TestRecordJSONMatchesEncodingJSON(t *testing.T) {
 		Quotes: []doc.RecordQuote{
 			{ID: "Q1", Kind: "direct", Content: doc.RecordSpan{Start: 1, End: 3, Text: tricky}, Confidence: 0.9},
 			{ID: "Q2", Kind: "mixed", Content: doc.RecordSpan{}, Cue: &doc.RecordCue{Start: 1, End: 2, Text: "said", Lemma: "say"},
-				Speaker: &doc.RecordSpeaker{Entity: strp("E1"), Name: tricky, Role: strp("spokesman"), Kind: "person", Mention: doc.RecordSpan{Start: 0, End: 1, Text: "H"}},
+				Speaker:    &doc.RecordSpeaker{Entity: strp("E1"), Name: tricky, Role: strp("spokesman"), Kind: "person", Mention: doc.RecordSpan{Start: 0, End: 1, Text: "H"}},
 				Confidence: 1e-9},
 			{ID: "Q3", Kind: "indirect", Speaker: &doc.RecordSpeaker{Kind: "group"}, Confidence: -0.0},
 		},
