@@ -87,6 +87,9 @@ func (x *extractor) sentence(si int) {
 		if nc, ok := nounCues[t.Lower]; ok && x.inQuote[c] < 0 && !x.covered(c) && x.nounCue(s, c, nc) {
 			continue // otherwise a verb: "Trump claims that", "is warning voters"
 		}
+		if attitudes[t.Lower] && x.inQuote[c] < 0 && !x.covered(c) && x.attitude(s, c) {
+			continue
+		}
 		cu, ok := cues[t.Lower]
 		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && x.mentionAt[c-1] < 0 && cu.lemma != "say" {
 			continue // a cue form inside a name ("United States") or a title ("Survey Finds")
@@ -181,6 +184,47 @@ func (x *extractor) asReported(s doc.Sentence) {
 // "In ...,": polls and studies, not interviews or speeches.
 var findingNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true, "study": true,
 	"studies": true, "report": true, "analysis": true, "census": true, "audit": true, "findings": true}
+
+// attitudes are adjectives that, after a form of "be", report a belief or
+// feeling with its content in a "that" clause: "Protesters were frustrated
+// that ...", "She is convinced that ...".
+var attitudes = map[string]bool{"confident": true, "convinced": true, "sure": true, "certain": true,
+	"afraid": true, "worried": true, "concerned": true, "frustrated": true, "angry": true, "upset": true,
+	"disappointed": true, "pleased": true, "happy": true, "optimistic": true, "hopeful": true,
+	"adamant": true, "aware": true, "furious": true, "glad": true, "fearful": true, "skeptical": true,
+	"sceptical": true, "outraged": true, "alarmed": true}
+
+// attitude handles "X was/is/are (adverb) ADJ that ..." at the adjective c.
+func (x *extractor) attitude(s doc.Sentence, c int) bool {
+	d := x.d
+	if c+3 >= s.Last || d.Tokens[c+1].Lower != "that" {
+		return false
+	}
+	b := c - 1
+	switch w := d.Tokens[b].Lower; {
+	case w == "not" || w == "never" || w == "n't":
+		return true // "is not sure that": no belief reported
+	case w == "very" || w == "so" || w == "also" || w == "still" || w == "now" || w == "more" || w == "less" || strings.HasSuffix(w, "ly") && len(w) > 4:
+		b-- // "is increasingly worried that", "so frustrated that"
+	}
+	if b <= s.First {
+		return false
+	}
+	switch d.Tokens[b].Lower {
+	case "is", "was", "are", "were", "been", "be", "'s", "'re", "remain", "remains", "remained", "became", "seemed", "feel", "felt":
+	default:
+		return false
+	}
+	j := x.skipAdverbsLeft(b-1, s.First)
+	subj := x.subjectLeft(j, s.First)
+	if !subj.ok() || x.negated(b, s.First) {
+		return false
+	}
+	sp := x.speaker(subj, c)
+	cueSpan := doc.Span{Start: d.Tokens[b].Start, End: d.Tokens[c].End}
+	x.right(s, c+1, cueSpan, cue{lemma: "be " + d.Tokens[c].Lower, belief: true}, sp, 0.6, false)
+	return true
+}
 
 // finalFrame reports a cue that closes its sentence after a comma and a
 // short speaker phrase: "…, Ms Lomax said." / "…, said the minister."
@@ -609,7 +653,7 @@ var prepCues = map[string]bool{
 	"call for": true, "talk about": true, "speak about": true, "speak of": true, "speak on": true,
 	"ask about": true, "ask for": true, "warn of": true, "warn about": true,
 	"complain about": true, "complain of": true, "write about": true, "write of": true,
-	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
+	"comment on": true, "testify about": true, "boast about": true, "boast of": true, "brag about": true,
 	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,
 	"plead for": true, "lobby for": true, "vouch for": true, "call on": true, "point to": true,
 	"wonder about": true, "worry about": true, "speak out": true, "rail against": true, "point out": true, "put it": true,

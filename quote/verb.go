@@ -83,7 +83,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			subj = x.subjectLeft(j-1, s.First) // "Igor Konashenkov, said"
 		}
 	}
-	if !subj.ok() && j > s.First && (delim == "and" || delim == "but") {
+	if !subj.ok() && j > s.First && (delim == "and" || delim == "but" || delim == "yet") {
 		// A second cue of the same speaker: "Kiev insists ... and has denied ...".
 		if st := x.endingAt(d.Tokens[j-1].End); st != nil && st.Speaker != nil {
 			sp := *st.Speaker
