@@ -348,7 +348,18 @@ var nounCues = map[string]string{"claim": "claim", "claims": "claim", "assertion
 	"insistence": "insist", "warning": "warn", "warnings": "warn", "promise": "promise",
 	"pledge": "pledge", "demand": "demand", "demands": "demand", "denial": "deny",
 	"allegation": "allege", "allegations": "allege", "admission": "admit", "suggestion": "suggest",
-	"announcement": "announce", "prediction": "predict", "threat": "threaten", "vow": "vow"}
+	"announcement": "announce", "prediction": "predict", "threat": "threaten", "vow": "vow",
+	"conclusion": "conclude", "acknowledgment": "acknowledge", "acknowledgement": "acknowledge",
+	"emphasis": "emphasise", "argument": "argue", "belief": "believe", "contention": "contend",
+	"assessment": "assess", "determination": "determine", "decision": "decide", "proposal": "propose",
+	"accusation": "accuse", "fear": "fear", "fears": "fear", "hope": "hope", "hopes": "hope",
+	"complaint": "complain", "recommendation": "recommend", "request": "request", "view": "view",
+	"observation": "observe", "assurance": "assure", "assurances": "assure", "expectation": "expect"}
+
+// infinitiveNouns take their content as an infinitive: "his promise to
+// serve", "its decision to withdraw".
+var infinitiveNouns = map[string]bool{"promise": true, "pledge": true, "threaten": true, "vow": true,
+	"determine": true, "decide": true, "propose": true, "request": true, "demand": true}
 
 // nounCue handles a statement noun with its owner before it ("his",
 // "Russia's") and its content after it ("that ...", "to ...").
@@ -359,7 +370,7 @@ func (x *extractor) nounCue(s doc.Sentence, c int, lemma string) bool {
 		return false
 	}
 	next := d.Tokens[c+1].Lower
-	if next != "that" && !(next == "to" && (lemma == "promise" || lemma == "pledge" || lemma == "threaten" || lemma == "vow")) {
+	if next != "that" && !(next == "to" && infinitiveNouns[lemma]) {
 		return false
 	}
 	var owner np

@@ -202,6 +202,8 @@ func TestExtract(t *testing.T) {
 		{"so ... that is no attitude", `The food was so good that we stayed.`, nil},
 		{"characterized as", `He characterized Tim Kaine as "a little desperate."`,
 			[]want{{"mixed", `Tim Kaine as "a little desperate."`, "He", "characterized"}}},
+		{"statement noun with an infinitive", `Tony Blair spoke. The party backed his decision to serve a full term.`,
+			[]want{{"indirect", "to serve a full term", "Tony Blair", "decision"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,
