@@ -56,7 +56,7 @@ func (x *extractor) sentence(si int) {
 	// A report framing the whole sentence from its end ("…, Ms Lomax
 	// said.") goes first: cues inside its content are then reported speech.
 	for c := s.Last - 1; c > s.First && c >= s.Last-8; c-- {
-		if cu, ok := cues[d.Tokens[c].Lower]; ok && x.finalFrame(s, c) && x.verbUse(s, c, cu) {
+		if cu, ok := cues[d.Tokens[c].Lower]; ok && !cu.ing && x.finalFrame(s, c) && x.verbUse(s, c, cu) {
 			x.verb(s, c, cu)
 			break
 		}
