@@ -56,7 +56,7 @@ func (x *extractor) sentence(si int) {
 	// A report framing the whole sentence from its end ("…, Ms Lomax
 	// said.") goes first: cues inside its content are then reported speech.
 	for c := s.Last - 1; c > s.First && c >= s.Last-8; c-- {
-		if cu, ok := cues[d.Tokens[c].Lower]; ok && x.finalFrame(s, c) && x.verbUse(s, c, cu) {
+		if cu, ok := cues[d.Tokens[c].Lower]; ok && !cu.ing && x.finalFrame(s, c) && x.verbUse(s, c, cu) {
 			x.verb(s, c, cu)
 			break
 		}
@@ -86,6 +86,9 @@ func (x *extractor) sentence(si int) {
 		}
 		if nc, ok := nounCues[t.Lower]; ok && x.inQuote[c] < 0 && !x.covered(c) && x.nounCue(s, c, nc) {
 			continue // otherwise a verb: "Trump claims that", "is warning voters"
+		}
+		if attitudes[t.Lower] && x.inQuote[c] < 0 && !x.covered(c) && x.attitude(s, c) {
+			continue
 		}
 		cu, ok := cues[t.Lower]
 		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && x.mentionAt[c-1] < 0 && cu.lemma != "say" {
@@ -181,6 +184,47 @@ func (x *extractor) asReported(s doc.Sentence) {
 // "In ...,": polls and studies, not interviews or speeches.
 var findingNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true, "study": true,
 	"studies": true, "report": true, "analysis": true, "census": true, "audit": true, "findings": true}
+
+// attitudes are adjectives that, after a form of "be", report a belief or
+// feeling with its content in a "that" clause: "Protesters were frustrated
+// that ...", "She is convinced that ...".
+var attitudes = map[string]bool{"confident": true, "convinced": true, "sure": true, "certain": true,
+	"afraid": true, "worried": true, "concerned": true, "frustrated": true, "angry": true, "upset": true,
+	"disappointed": true, "pleased": true, "happy": true, "optimistic": true, "hopeful": true,
+	"adamant": true, "aware": true, "furious": true, "glad": true, "fearful": true, "skeptical": true,
+	"sceptical": true, "outraged": true, "alarmed": true}
+
+// attitude handles "X was/is/are (adverb) ADJ that ..." at the adjective c.
+func (x *extractor) attitude(s doc.Sentence, c int) bool {
+	d := x.d
+	if c+3 >= s.Last || d.Tokens[c+1].Lower != "that" {
+		return false
+	}
+	b := c - 1
+	switch w := d.Tokens[b].Lower; {
+	case w == "not" || w == "never" || w == "n't":
+		return true // "is not sure that": no belief reported
+	case w == "very" || w == "so" || w == "also" || w == "still" || w == "now" || w == "more" || w == "less" || strings.HasSuffix(w, "ly") && len(w) > 4:
+		b-- // "is increasingly worried that", "so frustrated that"
+	}
+	if b <= s.First {
+		return false
+	}
+	switch d.Tokens[b].Lower {
+	case "is", "was", "are", "were", "been", "be", "'s", "'re", "remain", "remains", "remained", "became", "seemed", "feel", "felt":
+	default:
+		return false
+	}
+	j := x.skipAdverbsLeft(b-1, s.First)
+	subj := x.subjectLeft(j, s.First)
+	if !subj.ok() || x.negated(b, s.First) {
+		return false
+	}
+	sp := x.speaker(subj, c)
+	cueSpan := doc.Span{Start: d.Tokens[b].Start, End: d.Tokens[c].End}
+	x.right(s, c+1, cueSpan, cue{lemma: "be " + d.Tokens[c].Lower, belief: true}, sp, 0.6, false)
+	return true
+}
 
 // finalFrame reports a cue that closes its sentence after a comma and a
 // short speaker phrase: "…, Ms Lomax said." / "…, said the minister."
@@ -304,7 +348,18 @@ var nounCues = map[string]string{"claim": "claim", "claims": "claim", "assertion
 	"insistence": "insist", "warning": "warn", "warnings": "warn", "promise": "promise",
 	"pledge": "pledge", "demand": "demand", "demands": "demand", "denial": "deny",
 	"allegation": "allege", "allegations": "allege", "admission": "admit", "suggestion": "suggest",
-	"announcement": "announce", "prediction": "predict", "threat": "threaten", "vow": "vow"}
+	"announcement": "announce", "prediction": "predict", "threat": "threaten", "vow": "vow",
+	"conclusion": "conclude", "acknowledgment": "acknowledge", "acknowledgement": "acknowledge",
+	"emphasis": "emphasise", "argument": "argue", "belief": "believe", "contention": "contend",
+	"assessment": "assess", "determination": "determine", "decision": "decide", "proposal": "propose",
+	"accusation": "accuse", "fear": "fear", "fears": "fear", "hope": "hope", "hopes": "hope",
+	"complaint": "complain", "recommendation": "recommend", "request": "request", "view": "view",
+	"observation": "observe", "assurance": "assure", "assurances": "assure", "expectation": "expect"}
+
+// infinitiveNouns take their content as an infinitive: "his promise to
+// serve", "its decision to withdraw".
+var infinitiveNouns = map[string]bool{"promise": true, "pledge": true, "threaten": true, "vow": true,
+	"determine": true, "decide": true, "propose": true, "request": true, "demand": true}
 
 // nounCue handles a statement noun with its owner before it ("his",
 // "Russia's") and its content after it ("that ...", "to ...").
@@ -315,7 +370,7 @@ func (x *extractor) nounCue(s doc.Sentence, c int, lemma string) bool {
 		return false
 	}
 	next := d.Tokens[c+1].Lower
-	if next != "that" && !(next == "to" && (lemma == "promise" || lemma == "pledge" || lemma == "threaten" || lemma == "vow")) {
+	if next != "that" && !(next == "to" && infinitiveNouns[lemma]) {
 		return false
 	}
 	var owner np
@@ -609,7 +664,7 @@ var prepCues = map[string]bool{
 	"call for": true, "talk about": true, "speak about": true, "speak of": true, "speak on": true,
 	"ask about": true, "ask for": true, "warn of": true, "warn about": true,
 	"complain about": true, "complain of": true, "write about": true, "write of": true,
-	"comment on": true, "testify about": true, "boast about": true, "boast of": true,
+	"comment on": true, "testify about": true, "boast about": true, "boast of": true, "brag about": true,
 	"joke about": true, "argue for": true, "argue against": true, "push for": true, "appeal for": true,
 	"plead for": true, "lobby for": true, "vouch for": true, "call on": true, "point to": true,
 	"wonder about": true, "worry about": true, "speak out": true, "rail against": true, "point out": true, "put it": true,

@@ -441,4 +441,4 @@ var objectCues = map[string]bool{"cite": true, "describe": true, "blast": true, 
 	"unveil": true, "outline": true, "decry": true, "applaud": true, "highlight": true,
 	"reiterate": true, "defend": true, "denounce": true, "endorse": true, "discuss": true,
 	"liken": true, "label": true, "oppose": true, "mock": true, "lambast": true, "chastise": true, "express": true, "reference": true,
-	"advocate": true}
+	"advocate": true, "characterise": true, "characterize": true, "compliment": true}

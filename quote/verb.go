@@ -25,9 +25,17 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	var subj np
 	var inherited *doc.Speaker
 	if cu.ing && j > s.First && d.Tokens[j].Lower == "," {
-		// "the mayor said, adding that ...": the speaker of the cue before.
+		// "the mayor said, adding that ...", "she said in the Oval Office,
+		// emphasizing ...", "Analysts said X, citing Y": the speaker of the
+		// report just before, whose cue or content ends at the comma.
+		near := d.Tokens[max(j-7, s.First)].Start
 		for i := range x.d.Statements {
-			if st := &x.d.Statements[i]; st.Cue.Valid() && st.Cue.End == d.Tokens[j-1].End && st.Speaker != nil {
+			st := &x.d.Statements[i]
+			if st.Speaker == nil {
+				continue
+			}
+			if st.Cue.Valid() && st.Cue.End <= d.Tokens[j-1].End && st.Cue.End >= near && x.onlyTrailer(d.TokenAt(st.Cue.End), j) ||
+				st.Content.End == d.Tokens[j-1].End && st.Content.Start >= d.Tokens[s.First].Start {
 				sp := *st.Speaker
 				inherited = &sp
 				break
@@ -83,7 +91,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			subj = x.subjectLeft(j-1, s.First) // "Igor Konashenkov, said"
 		}
 	}
-	if !subj.ok() && j > s.First && (delim == "and" || delim == "but") {
+	if !subj.ok() && j > s.First && (delim == "and" || delim == "but" || delim == "yet") {
 		// A second cue of the same speaker: "Kiev insists ... and has denied ...".
 		if st := x.endingAt(d.Tokens[j-1].End); st != nil && st.Speaker != nil {
 			sp := *st.Speaker
@@ -379,6 +387,28 @@ func (x *extractor) skipQualifier(k, last int) int {
 	return m
 }
 
+// onlyTrailer reports whether tokens [a,b) are what may follow a cue
+// before its sentence goes on: time and place phrases ("in the Oval
+// Office", "on Tuesday").
+func (x *extractor) onlyTrailer(a, b int) bool {
+	if a >= b {
+		return true
+	}
+	if k := x.skipTrailer(a, b); k >= b {
+		return true
+	}
+	switch x.d.Tokens[a].Lower {
+	case "in", "at", "on", "during", "from":
+		for k := a + 1; k < b; k++ {
+			if t := x.d.Tokens[k]; t.Kind != doc.Word || stopWords[t.Lower] && !determiners[t.Lower] {
+				return false
+			}
+		}
+		return b-a <= 6
+	}
+	return false
+}
+
 // quotedTitle reports whether the quotation closing right before token b
 // is the object of a preposition or determiner ("of "Fox News Sunday,"",
 // "the "Arrogant" ad"): a title, not something said.
@@ -498,7 +528,7 @@ func (x *extractor) clauseSubject(s doc.Sentence, c int) np {
 	f := s.First
 	// Past an opening adverbial: "Meanwhile, it attacked Trump, saying",
 	// "In August, several environmental groups granted ..., saying".
-	if t := d.Tokens[f]; openers[t.Lower] || leadPrepositions[t.Lower] {
+	if t := d.Tokens[f]; openers[t.Lower] || leadPrepositions[t.Lower] || subordinators[t.Lower] || t.Lower == "following" || t.Lower == "amid" || t.Lower == "under" {
 		for k := f + 1; k < c && k-f <= 10; k++ {
 			if d.Tokens[k].Lower == "," {
 				f = k + 1
