@@ -1,6 +1,9 @@
 package geo
 
-import "math/bits"
+import (
+	"hash/maphash"
+	"math/bits"
+)
 
 // nameTable is an open-addressing hash set of names. It replaces
 // map[string]uint32 because building a Go map of a quarter of a million
@@ -15,18 +18,13 @@ type nameTable struct {
 	idxBits uint
 }
 
-// hashName is FNV-1a with a final mix so that the low bits (the slot) and
-// the high bits (the tag) both depend on every byte.
-func hashName(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	h ^= h >> 29
-	h *= 0xbf58476d1ce4e5b9
-	return h ^ h>>32
-}
+// nameSeed seeds hashName. The table is built at every start, so the hash
+// need not be stable across processes, and the runtime's string hash (AES
+// instructions where the CPU has them) is several times faster than a
+// byte-at-a-time one on every lookup.
+var nameSeed = maphash.MakeSeed()
+
+func hashName(s string) uint64 { return maphash.String(nameSeed, s) }
 
 // newNameTable indexes keys (key i gets index i). It returns the index of a
 // key listed twice, or -1.
