@@ -17,6 +17,7 @@ type scratch struct {
 	chunks  []Chunk
 	regions [][2]int
 	stack   stackScratch
+	sink    uint32 // see sparseRows.touch
 }
 
 // span is one scored stretch of tokens [start, end) of the sentence
@@ -149,7 +150,7 @@ func (m *Model) firstPass(d *doc.Document, taken []bool, sc *scratch) {
 	for _, sp := range sc.spans {
 		for i := sp.start; i < sp.end; i++ {
 			features(sc.props, sp.first, sp.last, i, m.bits, sc.rows[:])
-			m.emissions(sc.rows[:], sc.emit[(sp.off+i-sp.start)*numTags:(sp.off+i-sp.start+1)*numTags])
+			m.emissions(sc.rows[:], sc.emit[(sp.off+i-sp.start)*numTags:(sp.off+i-sp.start+1)*numTags], &sc.sink)
 		}
 		m.viterbi(sc, sp)
 	}
@@ -178,9 +179,11 @@ func (m *Model) decode(d *doc.Document, sc *scratch) {
 	surnames(sc.props, sc.chunks)
 }
 
-// emissions sums the weights of the features in rows for every tag.
-func (m *Model) emissions(rows []uint32, e []int32) {
+// emissions sums the weights of the features in rows for every tag; sink
+// keeps the sum sparseRows.touch returns.
+func (m *Model) emissions(rows []uint32, e []int32, sink *uint32) {
 	var acc [numTags]int32
+	*sink += m.rows.touch(rows)
 	for _, r := range rows {
 		m.rows.addTo(r, &acc)
 	}
