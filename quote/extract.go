@@ -91,7 +91,7 @@ func (x *extractor) sentence(si int) {
 			continue
 		}
 		cu, ok := cues[t.Lower]
-		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && x.mentionAt[c-1] < 0 && cu.lemma != "say" {
+		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && cu.lemma != "say" && (x.mentionAt[c-1] < 0 || !x.titleCase(s) && d.Mentions[x.mentionAt[c-1]].Type == doc.NORP) {
 			continue // a cue form inside a name ("United States") or a title ("Survey Finds")
 		}
 		if !x.verbUse(s, c, cu) {
@@ -453,6 +453,9 @@ func (x *extractor) covered(c int) bool {
 // claims", "his warning") or a passive ("was told to").
 func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	d := x.d
+	if !x.usableForm(s, c, cu) {
+		return false
+	}
 	if c == s.First {
 		return cu.ing // "Saying ..." opens a participle clause; "Said" alone is odd
 	}
@@ -550,15 +553,6 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			return false // but "observers around the country say"
 		}
 	}
-	if cu.lemma == "continue" && (c+1 >= s.Last || d.Tokens[c+1].Lower != ":" && d.Tokens[c+1].Lower != "," && !d.Tokens[c+1].Is(doc.OpenQuote) || !cu.past) {
-		return false // `Limbaugh continued: "..."`, not "continued to rise"
-	}
-	if cu.lemma == "put" && (c+1 >= s.Last || d.Tokens[c+1].Lower != "it") {
-		return false // "put it" reports a wording; "put money" does not
-	}
-	if infinitiveOnly[cu.lemma] && (c+2 >= s.Last || d.Tokens[c+1].Lower != "to" || d.Tokens[c+2].Kind != doc.Word) {
-		return false
-	}
 	if c+1 < s.Last && prepCues[cu.lemma+" "+d.Tokens[c+1].Lower] {
 		return true // "called for calm", "talked about the economy"
 	}
@@ -632,6 +626,71 @@ func (x *extractor) namingCall(s doc.Sentence, c int) bool {
 // subjectPronouns open a clause: after a cognition verb they start its
 // content ("knows he is right"), where "you" and "it" may be objects.
 var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "there": true}
+
+// titleCase reports a headline written in title case: most of its words
+// capitalised ("Obama Says African-American Museum Will Tell ...").
+func (x *extractor) titleCase(s doc.Sentence) bool {
+	words, caps := 0, 0
+	for k := s.First; k < s.Last; k++ {
+		if t := x.d.Tokens[k]; t.Kind == doc.Word {
+			words++
+			if t.Is(doc.Upper) {
+				caps++
+			}
+		}
+	}
+	return words > 0 && caps*10 >= words*6
+}
+
+// usableForm applies the restrictions of cues with commoner other senses,
+// whatever their position: they hold before every other test.
+func (x *extractor) usableForm(s doc.Sentence, c int, cu cue) bool {
+	d := x.d
+	next := ""
+	if c+1 < s.Last {
+		next = d.Tokens[c+1].Lower
+	}
+	prev := ""
+	if c > s.First {
+		prev = d.Tokens[c-1].Lower
+	}
+	switch {
+	case cu.lemma == "continue":
+		// `Limbaugh continued: "..."`, not "continued to rise".
+		return cu.past && (next == ":" || next == "," || c+1 < s.Last && d.Tokens[c+1].Is(doc.OpenQuote))
+	case cu.lemma == "put":
+		return next == "it" // "put it" reports a wording; "put money" does not
+	case cu.lemma == "label":
+		return cu.past || cu.ing && prev != "" && !x.d.Tokens[c-1].Is(doc.Upper) // not "the record label"
+	case cu.lemma == "oppose" && cu.past && next == "to":
+		return false // "opposed to a ban": an adjective
+	case nounCues[d.Tokens[c].Lower] != "" && !cu.ing:
+		// A word that is also a statement noun ("claims", "demand", "hope")
+		// is a verb only after a subject or an auxiliary, and not before
+		// "for", "of" or the sentence's end: "global demand for travel".
+		if next == "for" || next == "of" || next == "" || c+1 < s.Last && d.Tokens[c+1].Kind == doc.Punct {
+			return false
+		}
+		if c == s.First {
+			return false
+		}
+		p := d.Tokens[c-1]
+		if w := d.Tokens[c].Lower; (cu.past || strings.HasSuffix(w, "s")) && c-2 >= s.First && determiners[d.Tokens[c-2].Lower] && p.Is(doc.Lower) {
+			return true // "the company claims that"
+		}
+		return pronouns[p.Lower] || x.mentionAt[c-1] >= 0 || adverbs[p.Lower] || groupWords[p.Lower] || indefinites[p.Lower] ||
+			isPlural(p.Lower) && p.Is(doc.Lower) || p.Lower == "who" || p.Lower == "which" || p.Lower == "that" || p.Lower == "," || p.Lower == "and" || p.Lower == "but"
+	case infinitiveOnly[cu.lemma]:
+		if c+2 >= s.Last || next != "to" || d.Tokens[c+2].Kind != doc.Word {
+			return false
+		}
+		// "couples intending to wed": a participle qualifying a noun.
+		if cu.ing && prev != "," && prev != "is" && prev != "was" && prev != "are" && prev != "were" && prev != "been" && prev != "be" {
+			return false
+		}
+	}
+	return true
+}
 
 // quantifiers come before plural nouns ("many reasons", "some claims").
 var quantifiers = map[string]bool{"many": true, "some": true, "several": true, "few": true, "other": true,
