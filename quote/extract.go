@@ -484,9 +484,13 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	// A base form after a name that follows an article: "the New York
 	// Times report", "a Clinton campaign statement".
 	if mi := x.mentionAt[c-1]; mi >= 0 && d.Tokens[c].Lower == cu.lemma && cu.lemma != "put" {
-		if m := d.Mentions[mi]; (m.Type == doc.Org || m.Type == doc.Person) && m.First > s.First && (d.Tokens[m.First-1].Lower == "the" || d.Tokens[m.First-1].Lower == "a" || d.Tokens[m.First-1].Lower == "an") {
-			return false
+		if m := d.Mentions[mi]; m.Type != doc.NORP && m.First > s.First && (d.Tokens[m.First-1].Lower == "the" || d.Tokens[m.First-1].Lower == "a" || d.Tokens[m.First-1].Lower == "an") {
+			return false // also "the London express"
 		}
+	}
+	// "held talks with": the plural noun, unless a subject stands before it.
+	if d.Tokens[c].Lower == "talks" && !(pronouns[prev] || x.mentionAt[c-1] >= 0 && x.mentionAt[c-1] != x.mentionAt[c]) {
+		return false
 	}
 	// An "-s" form two words after a possessive: "his early-morning tweets".
 	if w := d.Tokens[c].Lower; w != cu.lemma && strings.HasSuffix(w, "s") && !cu.past && !cu.ing && c-2 >= s.First {

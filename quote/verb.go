@@ -338,6 +338,36 @@ var nounIng = map[string]bool{"including": true, "during": true, "according": tr
 	"nothing": true, "anything": true, "everything": true, "morning": true, "evening": true, "building": true,
 	"spending": true, "funding": true, "meeting": true, "hearing": true, "ruling": true, "training": true}
 
+// thatAhead finds a "that" opening the content a few words after the cue,
+// with only a prepositional or time phrase before it; k when there is none.
+func (x *extractor) thatAhead(k, last int) int {
+	d := x.d
+	if k >= last {
+		return k
+	}
+	switch d.Tokens[k].Lower {
+	case "in", "on", "at", "during", "with", "to", "after", "before", "last", "this", "earlier", "later", "recently":
+	default:
+		return k
+	}
+	for m := k + 1; m < last && m-k <= 10; m++ {
+		t := d.Tokens[m]
+		if t.Lower == "that" {
+			if p := d.Tokens[m-1]; p.Kind == doc.Word && (determiners[p.Lower] || p.Lower == "so" || p.Lower == "such") {
+				return k // "in a way that", "so that"
+			}
+			return m
+		}
+		if t.Kind == doc.Quote || x.inQuote[m] >= 0 || t.Kind == doc.Punct && t.Lower != "'s" {
+			return k
+		}
+		if _, cue := cues[t.Lower]; cue || t.Lower == "who" || t.Lower == "which" || t.Lower == "is" || t.Lower == "was" || t.Lower == "are" || t.Lower == "were" {
+			return k
+		}
+	}
+	return k
+}
+
 // hearerThat are cues that may name their hearer before a "that" clause.
 var hearerThat = map[string]bool{"warn": true, "remind": true, "convince": true, "persuade": true,
 	"promise": true, "caution": true, "alert": true, "notify": true, "show": true, "teach": true, "advise": true}
@@ -694,6 +724,11 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	if k < s.Last && d.Tokens[k].Lower == "that" {
 		that = true
 		k++
+	} else if t := x.thatAhead(k, s.Last); t > k {
+		// "said in an interview with US magazine EW recently that ...",
+		// "tweeted in the early morning hours that ...": the content is the clause.
+		that = true
+		k = t + 1
 	}
 	if k >= len(d.Tokens) {
 		return
