@@ -129,3 +129,43 @@ func FuzzRecordJSON(f *testing.F) {
 		checkSameJSON(t, "fuzz", r)
 	})
 }
+
+func seedRecord(b *testing.B) *doc.Record {
+	data, err := os.ReadFile("testdata/seed/russia-regrouping-2022-03-30.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := &doc.Document{ID: "seed", Text: string(data), Published: time.Date(2022, 3, 30, 0, 0, 0, 0, time.UTC)}
+	pipeline.New().Analyze(d)
+	return d.Record()
+}
+
+func BenchmarkAppendRecordJSON(b *testing.B) {
+	rec := seedRecord(b)
+	var buf []byte
+	var err error
+	b.ReportAllocs()
+	for b.Loop() {
+		if buf, err = appendRecordJSON(buf[:0], rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(len(buf)))
+}
+
+// BenchmarkEncodingJSONRecord is the encoder appendRecordJSON replaced, for
+// comparison.
+func BenchmarkEncodingJSONRecord(b *testing.B) {
+	rec := seedRecord(b)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := enc.Encode(rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
