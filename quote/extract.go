@@ -397,6 +397,12 @@ var nounCues = map[string]string{"claim": "claim", "claims": "claim", "assertion
 	"complaint": "complain", "recommendation": "recommend", "request": "request", "view": "view",
 	"observation": "observe", "assurance": "assure", "assurances": "assure", "expectation": "expect"}
 
+// issueVerbs make a statement noun their object: "offer a pledge that".
+var issueVerbs = map[string]bool{"offer": true, "offered": true, "offers": true, "issue": true, "issued": true,
+	"issues": true, "give": true, "gave": true, "given": true, "gives": true, "make": true, "made": true, "makes": true,
+	"repeat": true, "repeated": true, "repeats": true, "renew": true, "renewed": true, "renews": true,
+	"deliver": true, "delivered": true, "delivers": true, "sound": true, "sounded": true, "sounds": true}
+
 // infinitiveNouns take their content as an infinitive: "his promise to
 // serve", "its decision to withdraw".
 var infinitiveNouns = map[string]bool{"promise": true, "pledge": true, "threaten": true, "vow": true,
@@ -416,6 +422,28 @@ func (x *extractor) nounCue(s doc.Sentence, c int, lemma string) bool {
 	}
 	var owner np
 	switch p := d.Tokens[c-1].Lower; {
+	case (p == "a" || p == "an") && c-2 > s.First && issueVerbs[d.Tokens[c-2].Lower]:
+		// "offered a pledge that", "issued a warning that": the subject of
+		// the verb made the statement.
+		subj := x.clauseSubject(s, c-1)
+		if !subj.ok() {
+			return false
+		}
+		sp := x.speaker(subj, c)
+		cueSpan := doc.Span{Start: d.Tokens[c-2].Start, End: d.Tokens[c].End}
+		k := c + 1
+		if next == "that" {
+			k++
+		}
+		e := k
+		for e < s.Last && d.Tokens[e].Lower != ";" && !(d.Tokens[e].Kind == doc.Punct && d.Tokens[e].Lower == ".") {
+			e++
+		}
+		if e-k >= 3 {
+			content := doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[e-1].End}
+			x.add(x.kindOf(content), content, cueSpan, lemma, sp, 0.7)
+		}
+		return true
 	case p == "his" || p == "her" || p == "their" || p == "its":
 		owner = np{c - 1, c}
 	case p == "'s" && c-2 >= s.First && x.mentionAt[c-2] >= 0:

@@ -222,6 +222,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"indirect", "there was no evidence of crime", "the bank", "said"}}},
 		{"teller as the agent of a passive", `Charles Schumer said he was told by the Senate Rules Committee that the tapes were stolen.`,
 			[]want{{"indirect", "he was told by the Senate Rules Committee that the tapes were stolen", "Charles Schumer", "said"}, {"indirect", "the tapes were stolen", "Senate Rules Committee", "was told by"}}},
+		{"statement noun made by the subject", `The ministry issued a warning that the dam could fail within days.`,
+			[]want{{"indirect", "the dam could fail within days", "The ministry", "issued a warning"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,
