@@ -91,10 +91,15 @@ func (x *extractor) sentence(si int) {
 			continue
 		}
 		cu, ok := cues[t.Lower]
+		if ok && x.covered(c) && c+1 < s.Last && d.Tokens[c+1].Lower == "by" {
+			x.passiveAgent(s, c, cu) // "said he was told by X that Y": X's report too
+			continue
+		}
 		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && cu.lemma != "say" && (x.mentionAt[c-1] < 0 || !x.titleCase(s) && d.Mentions[x.mentionAt[c-1]].Type == doc.NORP) {
 			continue // a cue form inside a name ("United States") or a title ("Survey Finds")
 		}
 		if !x.verbUse(s, c, cu) {
+			x.passiveAgent(s, c, cu)
 			continue
 		}
 		x.verb(s, c, cu)
@@ -224,6 +229,42 @@ func (x *extractor) attitude(s doc.Sentence, c int) bool {
 	cueSpan := doc.Span{Start: d.Tokens[b].Start, End: d.Tokens[c].End}
 	x.right(s, c+1, cueSpan, cue{lemma: "be " + d.Tokens[c].Lower, belief: true}, sp, 0.6, false)
 	return true
+}
+
+// passiveAgent handles a report told to someone, with its teller as the
+// agent: "he was told by the Senate Rules Committee that the tapes were
+// stolen", "we were assured by officials that ...".
+func (x *extractor) passiveAgent(s doc.Sentence, c int, cu cue) {
+	d := x.d
+	if !cu.past || !addressee[cu.lemma] && cu.lemma != "warn" || c+3 >= s.Last || d.Tokens[c+1].Lower != "by" {
+		return
+	}
+	switch d.Tokens[c-1].Lower {
+	case "was", "were", "been", "is", "are", "be":
+	default:
+		return
+	}
+	that := -1
+	for k := c + 2; k < s.Last && k-c <= 10; k++ {
+		if d.Tokens[k].Lower == "that" {
+			that = k
+			break
+		}
+		if d.Tokens[k].Kind != doc.Word && d.Tokens[k].Lower != "'s" || x.inQuote[k] >= 0 {
+			return
+		}
+	}
+	if that < 0 || s.Last-that < 3 {
+		return
+	}
+	agent := np{c + 2, that}
+	if l := d.Tokens[agent.first].Lower; l == "the" || l == "a" || l == "an" {
+		if x.mentionAt[agent.first+1] >= 0 {
+			agent.first++
+		}
+	}
+	cueSpan := doc.Span{Start: d.Tokens[c-1].Start, End: d.Tokens[c+1].End}
+	x.right(s, that, cueSpan, cu, x.speaker(agent, c), 0.8, false)
 }
 
 // finalFrame reports a cue that closes its sentence after a comma and a
@@ -356,6 +397,12 @@ var nounCues = map[string]string{"claim": "claim", "claims": "claim", "assertion
 	"complaint": "complain", "recommendation": "recommend", "request": "request", "view": "view",
 	"observation": "observe", "assurance": "assure", "assurances": "assure", "expectation": "expect"}
 
+// issueVerbs make a statement noun their object: "offer a pledge that".
+var issueVerbs = map[string]bool{"offer": true, "offered": true, "offers": true, "issue": true, "issued": true,
+	"issues": true, "give": true, "gave": true, "given": true, "gives": true, "make": true, "made": true, "makes": true,
+	"repeat": true, "repeated": true, "repeats": true, "renew": true, "renewed": true, "renews": true,
+	"deliver": true, "delivered": true, "delivers": true, "sound": true, "sounded": true, "sounds": true}
+
 // infinitiveNouns take their content as an infinitive: "his promise to
 // serve", "its decision to withdraw".
 var infinitiveNouns = map[string]bool{"promise": true, "pledge": true, "threaten": true, "vow": true,
@@ -375,6 +422,28 @@ func (x *extractor) nounCue(s doc.Sentence, c int, lemma string) bool {
 	}
 	var owner np
 	switch p := d.Tokens[c-1].Lower; {
+	case (p == "a" || p == "an") && c-2 > s.First && issueVerbs[d.Tokens[c-2].Lower]:
+		// "offered a pledge that", "issued a warning that": the subject of
+		// the verb made the statement.
+		subj := x.clauseSubject(s, c-1)
+		if !subj.ok() {
+			return false
+		}
+		sp := x.speaker(subj, c)
+		cueSpan := doc.Span{Start: d.Tokens[c-2].Start, End: d.Tokens[c].End}
+		k := c + 1
+		if next == "that" {
+			k++
+		}
+		e := k
+		for e < s.Last && d.Tokens[e].Lower != ";" && !(d.Tokens[e].Kind == doc.Punct && d.Tokens[e].Lower == ".") {
+			e++
+		}
+		if e-k >= 3 {
+			content := doc.Span{Start: d.Tokens[k].Start, End: d.Tokens[e-1].End}
+			x.add(x.kindOf(content), content, cueSpan, lemma, sp, 0.7)
+		}
+		return true
 	case p == "his" || p == "her" || p == "their" || p == "its":
 		owner = np{c - 1, c}
 	case p == "'s" && c-2 >= s.First && x.mentionAt[c-2] >= 0:

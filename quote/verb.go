@@ -182,6 +182,17 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 					x.add(x.kindOf(right), right, cueSpan, cu.lemma, sp, conf*0.9)
 					return
 				}
+				// "But although there was no evidence, the bank said, the
+				// Secret Service is ...": the subordinate clause is reported.
+				f := s.First
+				for f < subj.first && openers[d.Tokens[f].Lower] {
+					f++
+				}
+				if f < subj.first-2 && (d.Tokens[f].Lower == "although" || d.Tokens[f].Lower == "though" || d.Tokens[f].Lower == "while" || d.Tokens[f].Lower == "because" || d.Tokens[f].Lower == "since" || d.Tokens[f].Lower == "if") && !x.hasComma(f, subj.first-1) {
+					sub := doc.Span{Start: d.Tokens[f+1].Start, End: d.Tokens[subj.first-2].End}
+					x.add(x.kindOf(sub), sub, cueSpan, cu.lemma, x.speaker(subj, c), conf*0.9)
+					return
+				}
 				content := doc.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[s.Last-1].End}
 				x.add(x.kindOf(content), content, cueSpan, cu.lemma, x.speaker(subj, c), conf*0.9)
 				return
@@ -514,6 +525,16 @@ func (x *extractor) clauseOfCue(s doc.Sentence, n int) bool {
 		}
 		if t.Kind != doc.Word {
 			return false
+		}
+	}
+	return false
+}
+
+// hasComma reports a comma among tokens [a,b).
+func (x *extractor) hasComma(a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.d.Tokens[k].Lower == "," {
+			return true
 		}
 	}
 	return false
