@@ -1,6 +1,10 @@
 package entity
 
-import "testing"
+import (
+	"testing"
+
+	"newsgraph/doc"
+)
 
 func TestWordFilter(t *testing.T) {
 	set := map[string]bool{"match": true, "v": true, "quarter-finals": true, "": true,
@@ -26,6 +30,29 @@ func TestSportsFilter(t *testing.T) {
 	for w := range sportsWords {
 		if !sportsFilter.has(w) {
 			t.Errorf("sportsFilter rejects %q", w)
+		}
+	}
+}
+
+// lex.known must be the union of the three lexicons lexMatch used to ask in
+// turn, with the first one's answer.
+func TestKnownIsTheLexicons(t *testing.T) {
+	want := map[string]doc.EntityType{}
+	for w := range lex.demonyms {
+		want[w] = doc.NORP
+	}
+	for w := range lex.orgs {
+		want[w] = doc.Org
+	}
+	for w, p := range lex.places {
+		want[w] = p.typ
+	}
+	if len(want) != len(lex.known) {
+		t.Errorf("known has %d names, the lexicons %d", len(lex.known), len(want))
+	}
+	for w, typ := range want {
+		if got, ok := lex.known[w]; !ok || got != typ {
+			t.Errorf("known[%q] = %v, %v; want %v", w, got, ok, typ)
 		}
 	}
 }
