@@ -95,7 +95,7 @@ func (x *extractor) sentence(si int) {
 			x.passiveAgent(s, c, cu) // "said he was told by X that Y": X's report too
 			continue
 		}
-		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && cu.lemma != "say" && (x.mentionAt[c-1] < 0 || !x.titleCase(s) && d.Mentions[x.mentionAt[c-1]].Type == doc.NORP) {
+		if !ok || x.covered(c) || x.mentionAt[c] >= 0 || t.Is(doc.Upper) && !t.Is(doc.SentStart) && !x.capitalCue(s, c, cu) {
 			continue // a cue form inside a name ("United States") or a title ("Survey Finds")
 		}
 		if !x.verbUse(s, c, cu) {
@@ -700,6 +700,18 @@ func (x *extractor) namingCall(s doc.Sentence, c int) bool {
 // content ("knows he is right"), where "you" and "it" may be objects.
 var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "there": true}
 
+// capitalCue reports whether a capitalised cue inside a sentence is a verb
+// of a title-case headline (the first line) ("Obama Says ...", "Lindsey Graham Says") rather than a
+// word of a name or title ("American Express", "You Said No").
+func (x *extractor) capitalCue(s doc.Sentence, c int, cu cue) bool {
+	headline := x.titleCase(s) && !strings.Contains(x.d.Text[:x.d.Tokens[s.First].Start], "\n")
+	mi := x.mentionAt[c-1]
+	if mi < 0 {
+		return cu.lemma == "say" && headline // "..., Former White House Doctor Says."
+	}
+	return headline || x.d.Mentions[mi].Type != doc.NORP
+}
+
 // titleCase reports a headline written in title case: most of its words
 // capitalised ("Obama Says African-American Museum Will Tell ...").
 func (x *extractor) titleCase(s doc.Sentence) bool {
@@ -737,6 +749,11 @@ func (x *extractor) usableForm(s doc.Sentence, c int, cu cue) bool {
 		return cu.past || cu.ing && prev != "" && !x.d.Tokens[c-1].Is(doc.Upper) // not "the record label"
 	case cu.lemma == "oppose" && cu.past && next == "to":
 		return false // "opposed to a ban": an adjective
+	case cu.lemma == "add" && next == "to":
+		return false // "adds to the three Grammys": a deed
+	case strings.HasSuffix(d.Tokens[c].Lower, "s") && d.Tokens[c].Lower != cu.lemma && (next == "for" || next == "behind" || next == "why") &&
+		!prepCues[cu.lemma+" "+next] && !(pronouns[prev] || c > s.First && x.mentionAt[c-1] >= 0):
+		return false // "three key reasons for", "the reports behind"
 	case nounCues[d.Tokens[c].Lower] != "" && !cu.ing:
 		// A word that is also a statement noun ("claims", "demand", "hope")
 		// is a verb only after a subject or an auxiliary, and not before
