@@ -158,6 +158,16 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		before := subj.first - s.First // words before the speaker in this sentence
 		afterQuote := subj.first > s.First && (d.Tokens[subj.first-1].Is(doc.CloseQuote) ||
 			d.Tokens[subj.first-1].Lower == "," && subj.first-2 >= s.First && d.Tokens[subj.first-2].Is(doc.CloseQuote))
+		if subj.first == s.First && s.First > 0 && d.Tokens[s.First-1].Is(doc.CloseQuote) && !d.Tokens[s.First].Is(doc.ParaStart) {
+			// `"... votes?" Trump said, looking out on the crowd.`: the
+			// quotation ended the sentence before.
+			// Only when nothing is reported after the cue: a participle or
+			// a time clause, not "... said the unions were a force".
+			if pi := x.inQuote[s.First-1]; pi >= 0 && x.pairs[pi].close == s.First-1 && !x.used[pi] &&
+				(x.participleClause(k, s.Last) || k < s.Last && (d.Tokens[k].Lower == "as" || d.Tokens[k].Lower == "when" || d.Tokens[k].Lower == "while" || d.Tokens[k].Lower == "before" || d.Tokens[k].Lower == "after")) {
+				afterQuote = true
+			}
+		}
 		if afterQuote && !x.isEnd(k, s.Last) && x.quotedTitle(subj.first) {
 			// `On "Fox News Sunday," Pence said his running mate ...`: the
 			// quotation names a programme; the content follows the cue.
@@ -211,7 +221,8 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if c > s.First {
 		r := x.subjectRight(c+1, s.Last)
 		afterComma := d.Tokens[c-1].Lower == "," || d.Tokens[c-1].Is(doc.CloseQuote)
-		atEnd := r.ok() && x.isEnd(x.skipQualifier(x.skipTrailer(r.last, s.Last), s.Last), s.Last)
+		rest := x.skipQualifier(x.skipTrailer(r.last, s.Last), s.Last)
+		atEnd := r.ok() && (x.isEnd(rest, s.Last) || x.participleClause(rest, s.Last))
 		// After the name may come its qualifier: "Dr Doug Williams of BT, who ...".
 		qualified := r.ok() && r.last < s.Last && x.mentionAt[r.last-1] >= 0
 		if qualified {
@@ -528,6 +539,17 @@ func (x *extractor) clauseOfCue(s doc.Sentence, n int) bool {
 		}
 	}
 	return false
+}
+
+// participleClause reports a comma and a participle clause at token k:
+// `"...," said Donald Tusk, summing up the talks.`
+func (x *extractor) participleClause(k, last int) bool {
+	d := x.d
+	if k+1 >= last || d.Tokens[k].Lower != "," {
+		return false
+	}
+	t := d.Tokens[k+1]
+	return t.Kind == doc.Word && t.Is(doc.Lower) && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") && !nounIng[t.Lower]
 }
 
 // hasComma reports a comma among tokens [a,b).
