@@ -56,6 +56,8 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		subj = x.subjectLeft(j, s.First)
 		if g := x.documentOpening(s, j); g.ok() {
 			subj = g // "A 2014 study by professor Justin Levitt found", not Levitt
+		} else if j < s.First {
+			// nothing before the cue
 		} else if mi := x.mentionAt[j]; !(mi >= 0 && d.Mentions[mi].Type == doc.Person) && !(subj.ok() && subj.first == s.First) {
 			if g := x.qualifiedGroup(s, j); g.ok() {
 				subj = g // "observers in Virginia and around the country say", not "the country"
