@@ -235,6 +235,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"direct", "It was a sad moment for Europe,", "Donald Tusk", "said"}}},
 		{"new sentence with its own content after a quotation", `"It is unacceptable." BBC correspondent Stephen Cape said the unions were a formidable force.`,
 			[]want{{"indirect", "the unions were a formidable force", "Stephen Cape", "said"}}},
+		{"object ends before a new clause", `Barack Obama called for reducing the tax rate to 28 percent, but Mrs. Clinton would leave it at 35.`,
+			[]want{{"indirect", "reducing the tax rate to 28 percent", "Barack Obama", "called for"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,
