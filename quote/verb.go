@@ -831,7 +831,7 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 			e = m
 			break
 		}
-		if objectOnly && x.inQuote[m] < 0 && (t.Lower == "-" || t.Lower == "—" || t.Lower == "–" || t.Lower == "--") {
+		if phrase && x.inQuote[m] < 0 && (t.Lower == "-" || t.Lower == "—" || t.Lower == "–" || t.Lower == "--") {
 			e = m // "likened the rules to "burning the Constitution" - a charge that ..."
 			break
 		}
