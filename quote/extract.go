@@ -679,7 +679,11 @@ func (x *extractor) namingCall(s doc.Sentence, c int) bool {
 		return false // the base form is mostly a noun or an infinitive
 	}
 	switch d.Tokens[c+1].Lower {
-	case "a", "an", "for", "on", "off", "up", "in", "out", "back", "it", "him", "her", "them", "me", "us":
+	case "her":
+		if n := d.Tokens[c+2]; n.Kind != doc.Word || !n.Is(doc.Lower) || stopWords[n.Lower] {
+			return false // "called her", but "called her vote a mistake"
+		}
+	case "a", "an", "for", "on", "off", "up", "in", "out", "back", "it", "him", "them", "me", "us":
 		if d.Tokens[c+1].Lower != "it" || c+3 >= s.Last || d.Tokens[c+2].Lower != "a" && d.Tokens[c+2].Lower != "an" {
 			return false
 		}

@@ -818,6 +818,10 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	// quotation it opens, or before a coordinated second cue.
 	e := s.Last
 	objectOnly := objectCues[cu.lemma] && d.Tokens[k].Lower != "that" && x.inQuote[k] < 0
+	// A noun-phrase content (an object, or a preposition's object) ends
+	// where a new clause with its own subject starts: "called for reducing
+	// the rate to 28 percent, but Mrs. Clinton would leave it".
+	phrase := (objectOnly || strings.Contains(cu.lemma, " ")) && !that
 	// A cue inside an opening subordinate clause ("When Clinton noted that
 	// ..., Trump boasted ..."): the content ends with that clause.
 	subordinate := subordinators[d.Tokens[s.First].Lower] && d.Tokens[k].Start > d.Tokens[s.First].End
@@ -827,7 +831,7 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 			e = m
 			break
 		}
-		if objectOnly && x.inQuote[m] < 0 && (t.Lower == "-" || t.Lower == "—" || t.Lower == "–" || t.Lower == "--") {
+		if phrase && x.inQuote[m] < 0 && (t.Lower == "-" || t.Lower == "—" || t.Lower == "–" || t.Lower == "--") {
 			e = m // "likened the rules to "burning the Constitution" - a charge that ..."
 			break
 		}
@@ -836,6 +840,11 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 				m = n // "accused Rafael Cruz, who was born in Cuba, of ...", "Tulsa, Okla., police officer"
 				continue
 			}
+			e = m
+			break
+		}
+		if phrase && t.Lower == "," && x.inQuote[m] < 0 && m+2 < s.Last && clauseJoins[d.Tokens[m+1].Lower] &&
+			(pronouns[d.Tokens[m+2].Lower] || x.mentionAt[m+2] >= 0 || leadTitles[d.Tokens[m+2].Lower]) {
 			e = m
 			break
 		}
