@@ -80,7 +80,7 @@ func TestRecordJSONMatchesEncodingJSON(t *testing.T) {
 			{ID: "Q2", Kind: "mixed", Content: doc.RecordSpan{}, Cue: &doc.RecordCue{Start: 1, End: 2, Text: "said", Lemma: "say"},
 				Speaker:    &doc.RecordSpeaker{Entity: strp("E1"), Name: tricky, Role: strp("spokesman"), Kind: "person", Mention: doc.RecordSpan{Start: 0, End: 1, Text: "H"}},
 				Confidence: 1e-9},
-			{ID: "Q3", Kind: "indirect", Speaker: &doc.RecordSpeaker{Kind: "group"}, Confidence: -0.0},
+			{ID: "Q3", Kind: "indirect", Speaker: &doc.RecordSpeaker{Kind: "group"}, Confidence: math.Copysign(0, -1)},
 		},
 		Times: []doc.RecordTime{{Start: 0, End: 4, Text: "2014", Value: strp("2014"), Type: "DATE"}, {Type: "SET"}},
 	}
