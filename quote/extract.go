@@ -753,6 +753,18 @@ func (x *extractor) usableForm(s doc.Sentence, c int, cu cue) bool {
 		return cu.past || cu.ing && prev != "" && !x.d.Tokens[c-1].Is(doc.Upper) // not "the record label"
 	case cu.lemma == "oppose" && cu.past && next == "to":
 		return false // "opposed to a ban": an adjective
+	case directiveOnly[cu.lemma]:
+		// Only "X to do": "invited her to the party" is no report.
+		for k := c + 1; k < s.Last && k <= c+7; k++ {
+			if d.Tokens[k].Lower == "to" {
+				n := d.Tokens[min(k+1, s.Last-1)]
+				return k > c+1 && k+1 < s.Last && n.Kind == doc.Word && n.Is(doc.Lower) && !determiners[n.Lower] && !stopWords[n.Lower]
+			}
+			if d.Tokens[k].Kind != doc.Word {
+				return false
+			}
+		}
+		return false
 	case cu.lemma == "add" && next == "to":
 		return false // "adds to the three Grammys": a deed
 	case strings.HasSuffix(d.Tokens[c].Lower, "s") && d.Tokens[c].Lower != cu.lemma && (next == "for" || next == "behind" || next == "why") &&
@@ -785,6 +797,9 @@ func (x *extractor) usableForm(s doc.Sentence, c int, cu cue) bool {
 	}
 	return true
 }
+
+// directiveOnly cues report only a hearer and an infinitive.
+var directiveOnly = map[string]bool{"implore": true, "press": true, "invite": true, "beg": true}
 
 // quantifiers come before plural nouns ("many reasons", "some claims").
 var quantifiers = map[string]bool{"many": true, "some": true, "several": true, "few": true, "other": true,

@@ -493,7 +493,7 @@ func (x *extractor) apposition(a, b int) bool {
 		return true
 	}
 	first := x.d.Tokens[a].Lower
-	if determiners[first] || isRoleNoun(first) || first == "who" {
+	if determiners[first] || isRoleNoun(first) || first == "who" || first == "including" {
 		return true
 	}
 	name := true // a title set off by commas: "The book, Brown's Britain, said"
