@@ -622,8 +622,8 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 	}
 	// A base form after "the growing" is a noun: "the growing demand for".
 	if d.Tokens[c].Lower == cu.lemma && c-2 >= s.First && determiners[d.Tokens[c-2].Lower] {
-		if p := d.Tokens[c-1]; p.Kind == doc.Word && p.Is(doc.Lower) && !strings.HasSuffix(p.Lower, "s") && !x.qualifiedGroup(s, c-1).ok() {
-			return false // but "observers around the country say"
+		if p := d.Tokens[c-1]; p.Kind == doc.Word && p.Is(doc.Lower) && !strings.HasSuffix(p.Lower, "s") && !adverbs[p.Lower] && !x.qualifiedGroup(s, c-1).ok() {
+			return false // but "observers around the country say", "most still believe"
 		}
 	}
 	if c+1 < s.Last && prepCues[cu.lemma+" "+d.Tokens[c+1].Lower] {

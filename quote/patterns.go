@@ -165,6 +165,9 @@ func (x *extractor) subjectLeft(j, first int) np {
 		// "Trump, who said ...": the relative pronoun, standing for the name before it.
 		return np{j, j + 1}
 	}
+	if t.Lower == "who" && j > first && (groupWords[d.Tokens[j-1].Lower] || d.Tokens[j-1].Lower == "people") {
+		return np{j - 1, j} // "there are those who believe": the group is the speaker
+	}
 	if (t.Lower == "whom" || t.Lower == "which") && j-1 > first && d.Tokens[j-1].Lower == "of" {
 		return np{j - 2, j + 1} // "many of whom say"
 	}
@@ -190,7 +193,8 @@ func (x *extractor) subjectLeft(j, first int) np {
 	if indefinites[t.Lower] && (j == first || d.Tokens[j-1].Kind != doc.Word || adverbs[d.Tokens[j-1].Lower] && d.Tokens[j-1].Lower != "not" || openers[d.Tokens[j-1].Lower]) {
 		return np{j, j + 1} // "Then someone asked"
 	}
-	if groupWords[t.Lower] && (j == first || !determiners[d.Tokens[j-1].Lower] && d.Tokens[j-1].Kind != doc.Word) {
+	if groupWords[t.Lower] && (j == first || !determiners[d.Tokens[j-1].Lower] && d.Tokens[j-1].Kind != doc.Word ||
+		subordinators[d.Tokens[j-1].Lower] || openers[d.Tokens[j-1].Lower] || clauseJoins[d.Tokens[j-1].Lower]) {
 		return np{j, j + 1}
 	}
 	a := j

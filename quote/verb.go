@@ -370,7 +370,7 @@ func (x *extractor) thatAhead(k, last int) int {
 		return k
 	}
 	switch d.Tokens[k].Lower {
-	case "in", "on", "at", "during", "with", "to", "after", "before", "last", "this", "earlier", "later", "recently":
+	case "in", "on", "at", "during", "with", "to", "after", "before", "earlier", "later", "recently":
 	default:
 		return k
 	}
@@ -385,12 +385,17 @@ func (x *extractor) thatAhead(k, last int) int {
 		if t.Kind == doc.Quote || x.inQuote[m] >= 0 || t.Kind == doc.Punct && t.Lower != "'s" {
 			return k
 		}
-		if _, cue := cues[t.Lower]; cue || t.Lower == "who" || t.Lower == "which" || t.Lower == "is" || t.Lower == "was" || t.Lower == "are" || t.Lower == "were" {
+		if _, cue := cues[t.Lower]; cue || t.Lower == "who" || t.Lower == "which" || auxiliaries[t.Lower] {
 			return k
 		}
 	}
 	return k
 }
+
+// auxiliaries are the forms of "be", "have", "do" and the modals.
+var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"being": true, "has": true, "have": true, "had": true, "do": true, "does": true, "did": true, "will": true,
+	"would": true, "can": true, "could": true, "may": true, "might": true, "must": true, "should": true, "shall": true}
 
 // hearerThat are cues that may name their hearer before a "that" clause.
 var hearerThat = map[string]bool{"warn": true, "remind": true, "convince": true, "persuade": true,
