@@ -81,7 +81,9 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 		}
 		articles++
 		words += r.words
-		return w.write(r.doc)
+		err := w.write(r.doc)
+		p.Recycle(r.doc) // written: its token array can serve a later article
+		return err
 	})
 	if err == nil {
 		err = w.close()
