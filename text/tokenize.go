@@ -221,6 +221,18 @@ func (tz *Tokenizer) scanWord(s string, i int, t *doc.Token) int {
 	first := true
 	for i < len(s) {
 		c := s[i]
+		if c-'a' < 26 {
+			// A run of lower-case ASCII letters, most of any text, in a
+			// tight loop.
+			j := i
+			for i++; i < len(s) && s[i]-'a' < 26; i++ {
+			}
+			letters += i - j
+			if first {
+				upperFirst, lowerFirst, first = false, true, false
+			}
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
 			case isASCIILetter(c):
