@@ -44,7 +44,7 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 				byKey[key] = e
 			}
 		}
-		if !ok && m.Type == doc.Org && m.Last-m.First == 1 && d.Tokens[m.First].Is(doc.AllUpper) {
+		if !ok && m.Type == doc.Org && m.Last-m.First == 1 && is(&d.Tokens[m.First], doc.AllUpper) {
 			e, ok = acronymOf(d, d.TokenText(m.First))
 		}
 		if !ok {
@@ -94,7 +94,7 @@ func otherFirstName(d *doc.Document, m *doc.Mention, e *doc.Entity) bool {
 // characters; an acronym never replaces a spelled-out name.
 func betterName(d *doc.Document, m *doc.Mention, e *doc.Entity) bool {
 	text, cur := d.Str(m.Span), d.Str(e.Name)
-	if m.Last-m.First == 1 && d.Tokens[m.First].Is(doc.AllUpper) && strings.Contains(cur, " ") {
+	if m.Last-m.First == 1 && is(&d.Tokens[m.First], doc.AllUpper) && strings.Contains(cur, " ") {
 		return false
 	}
 	if n, c := m.Last-m.First, tokenLen(d, e.Name); n != c {
@@ -144,7 +144,8 @@ var sportsFilter = newWordFilter(sportsWords)
 // isSports reports a match report or preview: many distinct sports words.
 func isSports(d *doc.Document) bool {
 	seen := map[string]bool{}
-	for _, t := range d.Tokens {
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
 		// Only words can be sports words, and few have their first letter
 		// and length: skip the lookup for the rest.
 		if t.Kind == doc.Word && sportsFilter.has(t.Lower) && sportsWords[t.Lower] {
@@ -309,11 +310,12 @@ func addSurnames(d *doc.Document, ms []doc.Mention) []doc.Mention {
 			}
 		}
 	}
-	for i, t := range d.Tokens {
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
 		if !isCap(t) || covered[i] || !maybe.has(d.TokenText(i)) || !surnames[d.TokenText(i)] {
 			continue
 		}
-		if i+1 < len(d.Tokens) && isCap(d.Tokens[i+1]) && !covered[i+1] {
+		if i+1 < len(d.Tokens) && isCap(&d.Tokens[i+1]) && !covered[i+1] {
 			continue // part of another name
 		}
 		start := i
@@ -352,7 +354,7 @@ func addRoles(d *doc.Document, m doc.Mention) {
 	a := m.First
 	hasRole := false
 	for a > 0 {
-		t := toks[a-1]
+		t := &toks[a-1]
 		if t.Kind != doc.Word || t.Lower == "'s" {
 			break
 		}
@@ -381,7 +383,7 @@ done:
 	if a >= 2 && toks[a-1].Lower == "," && lex.roles[toks[a-2].Lower] {
 		b := a - 1
 		k := b - 1
-		for k > 0 && b-k < 5 && roleWord(toks[k-1]) {
+		for k > 0 && b-k < 5 && roleWord(&toks[k-1]) {
 			k--
 		}
 		add(k, b) // "its spokesperson, Igor ...": the role without its determiner
@@ -408,7 +410,7 @@ done:
 
 // roleWord reports a token that can be part of a role phrase: a
 // capitalised word, a role or title word, "of", or a possessive.
-func roleWord(t doc.Token) bool {
+func roleWord(t *doc.Token) bool {
 	if t.Kind != doc.Word || isDeterminer(t.Lower) {
 		return false
 	}

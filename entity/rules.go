@@ -29,22 +29,22 @@ func (r Rules) Recognize(d *doc.Document) []doc.Mention {
 			continue
 		}
 		for i := s.First; i < s.Last; {
-			t := toks[i]
-			if t.Kind != doc.Word || !(t.Is(doc.Upper) || t.Is(doc.AllUpper)) {
-				if t.Kind == doc.Word && t.Is(doc.HasHyphen) {
+			t := &toks[i]
+			if t.Kind != doc.Word || !(is(t, doc.Upper) || is(t, doc.AllUpper)) {
+				if t.Kind == doc.Word && is(t, doc.HasHyphen) {
 					ms = hyphenPrefix(d, i, ms)
 				}
 				i++
 				continue
 			}
-			if t.Is(doc.HasHyphen) && !capitalisedParts(d, i) {
+			if is(t, doc.HasHyphen) && !capitalisedParts(d, i) {
 				ms = hyphenPrefix(d, i, ms)
 				i++
 				continue
 			}
 			end := runEnd(d, i, s.Last)
 			// A known name may go on in lower case: "Time magazine".
-			if end < s.Last && toks[end].Is(doc.Lower) {
+			if end < s.Last && is(&toks[end], doc.Lower) {
 				if _, ok := lex.orgs[d.Text[t.Start:toks[end].End]]; ok {
 					end++
 				}
@@ -77,10 +77,10 @@ func listMembers(d *doc.Document, ms []doc.Mention) []doc.Mention {
 	mentionAt := func(i int) (int, bool) { return int(at[i]) - 1, at[i] != 0 }
 	n := len(ms)
 	for i := 1; i+1 < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		// The word lookups go last: the shape tests reject most tokens.
-		if at[i] != 0 || !nameShaped(t) && !t.Is(doc.AllUpper) && !t.Is(doc.HasDigit) || t.Is(doc.SentStart) ||
-			isCap(toks[i-1]) || isCap(toks[i+1]) || t.Kind != doc.Word || !t.Is(doc.Upper) || lex.common[t.Lower] || calendar[t.Lower] {
+		if at[i] != 0 || !nameShaped(t) && !is(t, doc.AllUpper) && !is(t, doc.HasDigit) || is(t, doc.SentStart) ||
+			isCap(&toks[i-1]) || isCap(&toks[i+1]) || t.Kind != doc.Word || !is(t, doc.Upper) || lex.common[t.Lower] || calendar[t.Lower] {
 			continue
 		}
 		typ := doc.NoType
@@ -114,12 +114,12 @@ func listMembers(d *doc.Document, ms []doc.Mention) []doc.Mention {
 func isHeadline(d *doc.Document, s doc.Sentence) bool {
 	words, caps := 0, 0
 	for i := s.First; i < s.Last; i++ {
-		t := d.Tokens[i]
+		t := &d.Tokens[i]
 		if !headlineWord(t) {
 			continue // short function words stay lower case in titles
 		}
 		words++
-		if t.Is(doc.Upper) || t.Is(doc.AllUpper) {
+		if is(t, doc.Upper) || is(t, doc.AllUpper) {
 			caps++
 		} else if lower := words - caps; 4*lower > caps+(s.Last-i-1) {
 			// Four capitals to each lower-case word are needed and not
@@ -132,8 +132,8 @@ func isHeadline(d *doc.Document, s doc.Sentence) bool {
 	}
 	commonCaps := 0
 	for i := s.First + 1; i < s.Last; i++ {
-		t := d.Tokens[i]
-		if headlineWord(t) && (t.Is(doc.Upper) || t.Is(doc.AllUpper)) && lex.common[t.Lower] {
+		t := &d.Tokens[i]
+		if headlineWord(t) && (is(t, doc.Upper) || is(t, doc.AllUpper)) && lex.common[t.Lower] {
 			commonCaps++ // "Hid", "Past", "Problems": capitals no name explains
 		}
 	}
@@ -141,8 +141,8 @@ func isHeadline(d *doc.Document, s doc.Sentence) bool {
 }
 
 // headlineWord reports a word that title case would capitalise.
-func headlineWord(t doc.Token) bool {
-	return t.Kind == doc.Word && (len(t.Lower) > 3 || t.Is(doc.Upper))
+func headlineWord(t *doc.Token) bool {
+	return t.Kind == doc.Word && (len(t.Lower) > 3 || is(t, doc.Upper))
 }
 
 // headline finds names in a title-case sentence from knowledge alone: the
@@ -150,7 +150,7 @@ func headlineWord(t doc.Token) bool {
 func headline(d *doc.Document, s doc.Sentence, ms []doc.Mention) []doc.Mention {
 	toks := d.Tokens
 	for i := s.First; i < s.Last; {
-		if !isCap(toks[i]) {
+		if !isCap(&toks[i]) {
 			i++
 			continue
 		}
@@ -160,7 +160,7 @@ func headline(d *doc.Document, s doc.Sentence, ms []doc.Mention) []doc.Mention {
 			i += n
 			continue
 		}
-		if lex.first[d.TokenText(i)] && i+1 < s.Last && isCap(toks[i+1]) && !lex.common[toks[i+1].Lower] {
+		if lex.first[d.TokenText(i)] && i+1 < s.Last && isCap(&toks[i+1]) && !lex.common[toks[i+1].Lower] {
 			ms = append(ms, mention(d, i, i+2, doc.Person))
 			i += 2
 			continue
@@ -176,7 +176,7 @@ func headline(d *doc.Document, s doc.Sentence, ms []doc.Mention) []doc.Mention {
 // hyphenPrefix finds a place or nationality before a hyphen inside a
 // token: "US-led", "Russian-backed", "Kiev-based".
 func hyphenPrefix(d *doc.Document, i int, ms []doc.Mention) []doc.Mention {
-	t := d.Tokens[i]
+	t := &d.Tokens[i]
 	w := d.Text[t.Start:t.End]
 	h := strings.IndexByte(w, '-')
 	if h <= 0 {
@@ -185,7 +185,7 @@ func hyphenPrefix(d *doc.Document, i int, ms []doc.Mention) []doc.Mention {
 	pre := w[:h]
 	first, start := i, t.Start
 	// "North Carolina-based": the place may begin in the word before.
-	if i > 0 && isCap(d.Tokens[i-1]) && d.Tokens[i-1].End+1 == t.Start {
+	if i > 0 && isCap(&d.Tokens[i-1]) && d.Tokens[i-1].End+1 == t.Start {
 		two := d.Text[d.Tokens[i-1].Start : t.Start+h]
 		if _, ok := lex.places[two]; ok || geo.Likely(two) != nil {
 			first, start, pre = i-1, d.Tokens[i-1].Start, two
@@ -220,8 +220,12 @@ func capitalisedParts(d *doc.Document, i int) bool {
 	return true
 }
 
-func isCap(t doc.Token) bool {
-	return t.Kind == doc.Word && (t.Is(doc.Upper) || t.Is(doc.AllUpper)) && t.Lower != "'s"
+// is is doc.Token.Is without copying the token, which a call on a value
+// receiver did in every per-token loop.
+func is(t *doc.Token, f uint16) bool { return t.Flags&f == f }
+
+func isCap(t *doc.Token) bool {
+	return t.Kind == doc.Word && (is(t, doc.Upper) || is(t, doc.AllUpper)) && t.Lower != "'s"
 }
 
 // connectors may join capitalised words inside one name: "Bank of America",
@@ -236,13 +240,13 @@ func runEnd(d *doc.Document, i, limit int) int {
 	toks := d.Tokens
 	j := i + 1
 	for j < limit {
-		t := toks[j]
-		if isCap(t) && !calendar[t.Lower] && (!t.Is(doc.HasHyphen) || capitalisedParts(d, j)) {
+		t := &toks[j]
+		if isCap(t) && !calendar[t.Lower] && (!is(t, doc.HasHyphen) || capitalisedParts(d, j)) {
 			j++
 			continue
 		}
-		if t.Kind == doc.Number && j+1 <= limit && len(t.Lower) <= 4 && !t.Is(doc.HasHyphen) && !yearLike(t.Lower) &&
-			(j+1 == limit || !isCap(toks[j+1]) && toks[j+1].Kind != doc.Number) {
+		if t.Kind == doc.Number && j+1 <= limit && len(t.Lower) <= 4 && !is(t, doc.HasHyphen) && !yearLike(t.Lower) &&
+			(j+1 == limit || !isCap(&toks[j+1]) && toks[j+1].Kind != doc.Number) {
 			j++ // "Radio 4", "Andre 3000": a number ends the name
 			break
 		}
@@ -250,12 +254,12 @@ func runEnd(d *doc.Document, i, limit int) int {
 			j++ // a plural possessive inside a name: "Transport and General Workers' Union"
 			continue
 		}
-		if connectors[t.Lower] && j+1 < limit && isCap(toks[j+1]) {
+		if connectors[t.Lower] && j+1 < limit && isCap(&toks[j+1]) {
 			// Join only where the left part asks for a complement ("Bank of",
 			// "Minister of") or the right part ends in an organisation word.
 			left := toks[j-1].Lower
 			k := j + 1
-			for k < limit && (isCap(toks[k]) || namePossessive(toks, k, limit) || connectors[toks[k].Lower] && k+1 < limit && isCap(toks[k+1])) {
+			for k < limit && (isCap(&toks[k]) || namePossessive(toks, k, limit) || connectors[toks[k].Lower] && k+1 < limit && isCap(&toks[k+1])) {
 				k++
 			}
 			if t.Lower == "of" && (lex.orgPre[left] || lex.orgHeads[left] || lex.titles[left] || lex.roles[left] || left == "republic" || left == "republics") ||
@@ -278,8 +282,8 @@ func yearLike(w string) bool {
 // namePossessive reports a plural possessive apostrophe that belongs to a
 // name: "Workers' Union", where an organisation word follows.
 func namePossessive(toks []doc.Token, j, limit int) bool {
-	t := toks[j]
-	return t.Lower == "'s" && t.End-t.Start < 4 && j+1 < limit && isCap(toks[j+1]) && lex.orgHeads[toks[j+1].Lower]
+	t := &toks[j]
+	return t.Lower == "'s" && t.End-t.Start < 4 && j+1 < limit && isCap(&toks[j+1]) && lex.orgHeads[toks[j+1].Lower]
 }
 
 // isKnownName reports whether tokens [i,j) form a lexicon place or
@@ -298,7 +302,7 @@ func (r Rules) classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.
 	toks := d.Tokens
 	// A capitalised common word opening a sentence is not a name ("Some",
 	// "Therefore"), unless the lexicons know the run.
-	for i < end && (toks[i].Is(doc.SentStart) || i > 0 && toks[i-1].Kind == doc.Quote && toks[i-1].Is(doc.SentStart)) &&
+	for i < end && (is(&toks[i], doc.SentStart) || i > 0 && toks[i-1].Kind == doc.Quote && is(&toks[i-1], doc.SentStart)) &&
 		lex.common[toks[i].Lower] && !lexKnown(d, i, end) {
 		i++
 	}
@@ -325,7 +329,7 @@ func (r Rules) classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.
 				continue
 			}
 		}
-		t := toks[i]
+		t := &toks[i]
 		if !titled && end-i >= 2 && lex.orgHeads[toks[end-1].Lower] && toks[end-2].Lower == "'s" {
 			return append(ms, mention(d, i, end, doc.Org)) // "General Workers' Union": not a general
 		}
@@ -437,9 +441,9 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 		return doc.Person
 	case lex.first[first] && end-i > 1:
 		return doc.Person
-	case end-i == 1 && toks[i].Is(doc.HasDot) && isDomainName(first):
+	case end-i == 1 && is(&toks[i], doc.HasDot) && isDomainName(first):
 		return doc.Org // Plus.net, Amazon.com
-	case end-i == 1 && toks[i].Is(doc.AllUpper) && len(first) <= 6:
+	case end-i == 1 && is(&toks[i], doc.AllUpper) && len(first) <= 6:
 		if notOrgAcronyms[first] || partyTag(first) {
 			return doc.NoType
 		}
@@ -455,8 +459,8 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 	switch {
 	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end) && (end-i == 2 && aloneElsewhere(d, end-1) || hasPersonContext(d, i) || personApposition(d, end)):
 		return doc.Person
-	case end-i == 2 && !toks[i].Is(doc.SentStart) && (personApposition(d, end) || speechAfter(d, end)) && !lex.orgHeads[last] &&
-		nameShaped(toks[i]) && nameShaped(toks[i+1]):
+	case end-i == 2 && !is(&toks[i], doc.SentStart) && (personApposition(d, end) || speechAfter(d, end)) && !lex.orgHeads[last] &&
+		nameShaped(&toks[i]) && nameShaped(&toks[i+1]):
 		return doc.Person // "G Money, a presenter", "G Money says"
 	case end-i == 1:
 		// A lone unknown capitalised word: a person when it repeats a
@@ -554,11 +558,11 @@ func gazetteerType(d *doc.Document, i, end int) doc.EntityType {
 func aloneElsewhere(d *doc.Document, k int) bool {
 	w := d.TokenText(k)
 	for j := range d.Tokens {
-		if j == k || d.Tokens[j].Lower != d.Tokens[k].Lower || d.TokenText(j) != w || d.Tokens[j].Is(doc.SentStart) {
+		if j == k || d.Tokens[j].Lower != d.Tokens[k].Lower || d.TokenText(j) != w || is(&d.Tokens[j], doc.SentStart) {
 			continue
 		}
-		prevCap := j > 0 && isCap(d.Tokens[j-1]) && !lex.titles[d.Tokens[j-1].Lower]
-		nextCap := j+1 < len(d.Tokens) && isCap(d.Tokens[j+1])
+		prevCap := j > 0 && isCap(&d.Tokens[j-1]) && !lex.titles[d.Tokens[j-1].Lower]
+		nextCap := j+1 < len(d.Tokens) && isCap(&d.Tokens[j+1])
 		if !prevCap && !nextCap {
 			return true
 		}
@@ -598,8 +602,8 @@ func personApposition(d *doc.Document, end int) bool {
 
 // nameShaped reports a capitalised word with no digits and not in capitals
 // throughout: a name part, not "ISP" or "Freedom2surf".
-func nameShaped(t doc.Token) bool {
-	return t.Is(doc.Upper) && !t.Is(doc.AllUpper) && !t.Is(doc.HasDigit)
+func nameShaped(t *doc.Token) bool {
+	return is(t, doc.Upper) && !is(t, doc.AllUpper) && !is(t, doc.HasDigit)
 }
 
 // speechAfter reports a speech verb right after a name ("G Money says"):
@@ -646,8 +650,8 @@ func known(d *doc.Document, i, end int, titled bool, typ doc.EntityType) bool {
 // part: a capitalised word that is not a common lower-case word.
 func allNameWords(d *doc.Document, i, end int) bool {
 	for k := i; k < end; k++ {
-		t := d.Tokens[k]
-		if !t.Is(doc.Upper) || t.Is(doc.AllUpper) || t.Is(doc.HasDigit) || lex.common[t.Lower] && !lex.first[d.TokenText(k)] || lex.orgHeads[t.Lower] {
+		t := &d.Tokens[k]
+		if !is(t, doc.Upper) || is(t, doc.AllUpper) || is(t, doc.HasDigit) || lex.common[t.Lower] && !lex.first[d.TokenText(k)] || lex.orgHeads[t.Lower] {
 			return false
 		}
 	}
