@@ -235,7 +235,7 @@ type Document struct {
 func (d *Document) Str(s Span) string { return d.Text[s.Start:s.End] }
 
 // TokenText returns the text of token i.
-func (d *Document) TokenText(i int) string { t := d.Tokens[i]; return d.Text[t.Start:t.End] }
+func (d *Document) TokenText(i int) string { t := &d.Tokens[i]; return d.Text[t.Start:t.End] }
 
 // EntityName returns the name an entity is known by.
 func (d *Document) EntityName(e *Entity) string {

@@ -51,10 +51,10 @@ func Segment(d *doc.Document) {
 		start = end
 	}
 	for i := 0; i < len(toks); i++ {
-		if i > start && toks[i].Is(doc.ParaStart) {
+		if i > start && is(&toks[i], doc.ParaStart) {
 			flush(i)
 		}
-		if i > paraStart && toks[i].Is(doc.ParaStart) {
+		if i > paraStart && is(&toks[i], doc.ParaStart) {
 			d.Paragraphs = append(d.Paragraphs, doc.Span{Start: toks[paraStart].Start, End: toks[i-1].End})
 			paraStart = i
 		}
@@ -63,16 +63,16 @@ func Segment(d *doc.Document) {
 		}
 		// Absorb closing quotes and brackets: `...win."` ends after the mark.
 		j := i + 1
-		for j < len(toks) && (toks[j].Is(doc.CloseQuote) || toks[j].Kind == doc.Punct && (toks[j].Lower == ")" || toks[j].Lower == "]")) && !toks[j].Is(doc.ParaStart) {
+		for j < len(toks) && (is(&toks[j], doc.CloseQuote) || toks[j].Kind == doc.Punct && (toks[j].Lower == ")" || toks[j].Lower == "]")) && !is(&toks[j], doc.ParaStart) {
 			j++
 		}
 		if j >= len(toks) {
 			break
 		}
-		n := toks[j]
-		if n.Is(doc.ParaStart) || n.Is(doc.Upper) || n.Kind == doc.Number || n.Is(doc.OpenQuote) ||
+		n := &toks[j]
+		if is(n, doc.ParaStart) || is(n, doc.Upper) || n.Kind == doc.Number || is(n, doc.OpenQuote) ||
 			n.Kind == doc.Quote && n.Flags&(doc.OpenQuote|doc.CloseQuote) == 0 {
-			if isAcronymEnd(toks[i]) && !n.Is(doc.ParaStart) && !starters[n.Lower] {
+			if isAcronymEnd(&toks[i]) && !is(n, doc.ParaStart) && !starters[n.Lower] {
 				continue
 			}
 			flush(j)
@@ -83,9 +83,13 @@ func Segment(d *doc.Document) {
 	d.Paragraphs = append(d.Paragraphs, doc.Span{Start: toks[paraStart].Start, End: toks[len(toks)-1].End})
 }
 
+// is is doc.Token.Is without copying the token, as a call on its value
+// receiver does in a per-token loop.
+func is(t *doc.Token, f uint16) bool { return t.Flags&f == f }
+
 // endsSentence reports whether token i can end a sentence.
 func endsSentence(toks []doc.Token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	switch t.Kind {
 	case doc.Punct:
 		c := t.Lower[0]
@@ -102,6 +106,6 @@ func endsSentence(toks []doc.Token, i int) bool {
 
 // isAcronymEnd reports an abbreviation token that swallowed a full stop
 // (U.S., etc., Jan.), which ends a sentence only before a typical opener.
-func isAcronymEnd(t doc.Token) bool {
+func isAcronymEnd(t *doc.Token) bool {
 	return t.Kind == doc.Word && strings.HasSuffix(t.Lower, ".")
 }
