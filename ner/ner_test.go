@@ -281,3 +281,32 @@ func TestSurnames(t *testing.T) {
 		t.Errorf("no full name in the document, yet %v became %v", solo[0], solo[0].Type)
 	}
 }
+
+func TestTrainRunsAveraged(t *testing.T) {
+	var train []Example
+	for range 20 {
+		d := corpus.Doc([]corpus.Sentence{
+			{Words: strings.Fields("Yesterday Zorblat Quenx visited Vrendia .")},
+			{Words: strings.Fields("The Flumco company hired Zorblat Quenx .")},
+		})
+		train = append(train, Example{Doc: d, Chunks: []Chunk{{1, 3, doc.Person}, {4, 5, doc.GPE}, {7, 8, doc.Org}, {10, 12, doc.Person}}})
+	}
+	one, err := Train(train, TrainOptions{Bits: 16, Epochs: 3, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, _ := Train(train, TrainOptions{Bits: 16, Epochs: 3, Seed: 1, Runs: 1})
+	if !sameRows(one, same) || one.trans != same.trans {
+		t.Error("Runs 1 differs from the default single run")
+	}
+	three, err := Train(train, TrainOptions{Bits: 16, Epochs: 3, Seed: 1, Runs: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sameRows(one, three) {
+		t.Error("three averaged runs gave the same weights as one")
+	}
+	if s := Evaluate(three, train[:1], func(t doc.EntityType) doc.EntityType { return t }); s[0].F1() != 1 {
+		t.Errorf("toy data not learnt by three averaged runs: F1 %.3f", s[0].F1())
+	}
+}

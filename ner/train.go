@@ -21,7 +21,11 @@ type TrainOptions struct {
 	Epochs int
 	Prune  int16 // quantised weights below this magnitude are zeroed
 	Seed   uint64
-	Log    io.Writer // progress, may be nil
+	// Runs, when above 1, trains that many models with shuffling seeds
+	// Seed, Seed+1, ... and averages their weights (parameter mixing), which
+	// takes out much of what a single run's figures owe to its shuffling.
+	Runs int
+	Log  io.Writer // progress, may be nil
 	// AfterEpoch, when set, is called with the model averaged so far.
 	AfterEpoch func(epoch int, m *Model)
 }
@@ -49,12 +53,47 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	logf(opt.Log, "%d regions, %d skipped (chunks crossing region edges)\n", len(regions), skipped)
 
 	size := (1 << opt.Bits) * numTags
+	runs := max(opt.Runs, 1)
+	var sum []float32
+	var sumTrans [numTags][numTags]float32
+	for run := range runs {
+		fw, ft := trainRun(regions, opt, opt.Seed+uint64(run), size, lx)
+		if runs == 1 {
+			return quantize(opt.Bits, fw, &ft, lx, opt.Prune), nil
+		}
+		if sum == nil {
+			sum = fw
+		} else {
+			for i, x := range fw {
+				sum[i] += x
+			}
+		}
+		for i := range ft {
+			for j := range ft[i] {
+				sumTrans[i][j] += ft[i][j]
+			}
+		}
+	}
+	for i := range sum {
+		sum[i] /= float32(runs)
+	}
+	for i := range sumTrans {
+		for j := range sumTrans[i] {
+			sumTrans[i][j] /= float32(runs)
+		}
+	}
+	return quantize(opt.Bits, sum, &sumTrans, lx, opt.Prune), nil
+}
+
+// trainRun runs the averaged perceptron over regions with one shuffling
+// seed and returns the averaged weights and transitions.
+func trainRun(regions []region, opt TrainOptions, seed uint64, size int, lx *lexicon) ([]float32, [numTags][numTags]float32) {
 	w := make([]int32, size)
 	acc := make([]int64, size) // sum over updates of step*delta, for averaging
 	var trans [numTags][numTags]int32
 	var transAcc [numTags][numTags]int64
 	step := int64(1)
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9E3779B97F4A7C15))
+	rng := rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15))
 	var emit []int32
 	var back, pred []tag
 
@@ -65,7 +104,7 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 			acc[k] += step * int64(delta)
 		}
 	}
-	average := func() *Model {
+	average := func() ([]float32, [numTags][numTags]float32) {
 		fw := make([]float32, size)
 		for i := range w {
 			fw[i] = float32(float64(w[i]) - float64(acc[i])/float64(step))
@@ -76,7 +115,7 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 				ft[i][j] = float32(float64(trans[i][j]) - float64(transAcc[i][j])/float64(step))
 			}
 		}
-		return quantize(opt.Bits, fw, &ft, lx, opt.Prune)
+		return fw, ft
 	}
 
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
@@ -119,10 +158,11 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		}
 		logf(opt.Log, "epoch %d: %d/%d regions wrong\n", epoch, errs, len(regions))
 		if opt.AfterEpoch != nil && epoch < opt.Epochs {
-			opt.AfterEpoch(epoch, average())
+			fw, ft := average()
+			opt.AfterEpoch(epoch, quantize(opt.Bits, fw, &ft, lx, opt.Prune))
 		}
 	}
-	return average(), nil
+	return average()
 }
 
 func buildRegions(lx *lexicon, examples []Example, bits uint) ([]region, int) {

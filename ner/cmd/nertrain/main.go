@@ -48,6 +48,7 @@ func main() {
 	modelIn = fs.String("model", "", "with --eval, score this model file instead of the embedded one")
 	errs = fs.Bool("errors", false, "also list the kinds of mistakes on held-out GMB with their most frequent texts")
 	noStack = fs.Bool("no-stack", false, "with --eval, score the model's first pass alone")
+	fs.IntVar(&runs, "runs", 1, "train this many models with seeds seed, seed+1, ... and average their weights")
 	seed = fs.Uint64("seed", 1, "shuffling seed (other values measure how much a figure owes to chance)")
 	gmbBlock = fs.Int("gmb-block", 10, "group GMB sentences into documents of N consecutive sentences (the file keeps articles in order but not their boundaries) for training the second stage and for the in-document score")
 	gmbWeight := fs.Int("gmb-weight", 1, "times GMB's training sentences are seen per epoch")
@@ -260,6 +261,7 @@ var (
 	gmbBlock = new(int)
 	gmbNORP  = new(bool)
 	seed     = new(uint64)
+	runs     int
 	modelIn  = new(string)
 	noStack  = new(bool)
 	errs     = new(bool)
@@ -357,7 +359,7 @@ func run(data, out string, bits uint, epochs int, prune int16, evalOnly, gmbOnly
 		}
 		start := time.Now()
 		opt := ner.TrainOptions{
-			Bits: bits, Epochs: epochs, Prune: prune, Seed: *seed, Log: os.Stderr,
+			Bits: bits, Epochs: epochs, Prune: prune, Seed: *seed, Runs: runs, Log: os.Stderr,
 			AfterEpoch: func(epoch int, m *ner.Model) {
 				s := ner.Evaluate(m, gmbEval, foldGMB)
 				fmt.Fprintf(os.Stderr, "  epoch %d: GMB held-out F1 %.4f\n", epoch, s[0].F1())
