@@ -32,7 +32,8 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 	d.Mentions = ms
 	d.Entities = d.Entities[:0]
 	byKey := map[entityKeyT]int{}
-	persons := map[string]int{} // surname -> entity
+	persons := map[string]int{}         // surname -> entity
+	nameToks := make([]int, 0, len(ms)) // tokens in each entity's Name, kept as Name changes
 	for mi := range d.Mentions {
 		m := &d.Mentions[mi]
 		key := entityKey(d, m)
@@ -50,13 +51,15 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 		if !ok {
 			e = len(d.Entities)
 			d.Entities = append(d.Entities, doc.Entity{Type: m.Type, Name: m.Span})
+			nameToks = append(nameToks, tokenLen(d, m.Span))
 			byKey[key] = e
 		}
 		m.Entity = e
 		ent := &d.Entities[e]
 		ent.Mentions = append(ent.Mentions, mi)
-		if betterName(d, m, ent) {
+		if betterName(d, m, ent, nameToks[e]) {
 			ent.Name = m.Span
+			nameToks[e] = tokenLen(d, m.Span)
 		}
 		if m.Type == doc.Person {
 			if _, taken := persons[lastWord(d, m)]; !taken {
@@ -91,13 +94,15 @@ func otherFirstName(d *doc.Document, m *doc.Mention, e *doc.Entity) bool {
 
 // betterName reports whether mention m names its entity better than the
 // current name: the fullest name the article gives, by tokens then
-// characters; an acronym never replaces a spelled-out name.
-func betterName(d *doc.Document, m *doc.Mention, e *doc.Entity) bool {
+// characters; an acronym never replaces a spelled-out name. nameToks is
+// tokenLen(d, e.Name), which the caller keeps rather than search for twice
+// per mention.
+func betterName(d *doc.Document, m *doc.Mention, e *doc.Entity, nameToks int) bool {
 	text, cur := d.Str(m.Span), d.Str(e.Name)
 	if m.Last-m.First == 1 && is(&d.Tokens[m.First], doc.AllUpper) && strings.Contains(cur, " ") {
 		return false
 	}
-	if n, c := m.Last-m.First, tokenLen(d, e.Name); n != c {
+	if n, c := m.Last-m.First, nameToks; n != c {
 		return n > c
 	}
 	return len(text) > len(cur)
