@@ -257,6 +257,11 @@ func FuzzReadModel(f *testing.F) {
 	small.rows.add(9, []tag{0, 3, 4}, []int16{1, 2, 3})
 	small.WriteTo(&buf)
 	f.Add(buf.Bytes())
+	var stacked bytes.Buffer
+	small.stack = new(stackTable)
+	small.stack[3][1] = 100
+	small.WriteTo(&stacked)
+	f.Add(stacked.Bytes())
 	f.Add([]byte(modelMagic))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		readModel(bytes.NewReader(b), m.lx)
