@@ -250,6 +250,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"indirect", "this could be the election", "those", "believe"}}},
 		{"group after a conjunction", `Even while most still believe it is Labour's for the taking.`,
 			[]want{{"indirect", "it is Labour's for the taking", "most", "believe"}}},
+		{"infinitive content ends at a time adjunct", `The FBI warned state officials to boost their security after hackers targeted two states.`,
+			[]want{{"indirect", "to boost their security", "FBI", "warned state officials"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,

@@ -392,6 +392,11 @@ func (x *extractor) thatAhead(k, last int) int {
 	return k
 }
 
+// adjunctStarts open a time or reason adjunct that ends a noun-phrase or
+// infinitive content ("as" is left out: "described X as Y").
+var adjunctStarts = map[string]bool{"after": true, "before": true, "while": true, "when": true,
+	"because": true, "during": true, "until": true}
+
 // auxiliaries are the forms of "be", "have", "do" and the modals.
 var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
 	"being": true, "has": true, "have": true, "had": true, "do": true, "does": true, "did": true, "will": true,
@@ -851,6 +856,10 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 		if phrase && t.Lower == "," && x.inQuote[m] < 0 && m+2 < s.Last && clauseJoins[d.Tokens[m+1].Lower] &&
 			(pronouns[d.Tokens[m+2].Lower] || x.mentionAt[m+2] >= 0 || leadTitles[d.Tokens[m+2].Lower]) {
 			e = m
+			break
+		}
+		if (phrase || d.Tokens[k].Lower == "to") && m > k+1 && x.inQuote[m] < 0 && adjunctStarts[t.Lower] && !(m+1 < s.Last && d.Tokens[m+1].Lower == "of") {
+			e = m // "warned officials to boost security after hackers targeted ..."
 			break
 		}
 		if objectOnly && t.Lower == ";" && x.inQuote[m] < 0 {
