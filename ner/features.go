@@ -13,6 +13,7 @@ type props struct {
 	word, shape, suf2, suf3, suf4, pre3 uint64
 	fine, coarse                        uint16
 	rank, gaz                           uint8
+	phraseLens                          uint8 // the lexicon's, kept to spare a second lookup
 	sentStart                           bool
 }
 
@@ -114,19 +115,20 @@ func (lx *lexicon) computeProps(d *doc.Document, p []props) {
 		if wi, ok := lx.words.get(q.word); ok {
 			q.fine, q.coarse, q.rank = wi.fine, wi.coarse, wi.rank
 			q.gaz |= wi.gaz
+			q.phraseLens = wi.phraseLens
 		}
 	}
 	// Multi-word gazetteer phrases, tried only where a phrase can start.
 	for _, s := range d.Sentences {
 		for i := s.First; i < s.Last; i++ {
-			wi, ok := lx.words.get(p[i].word)
-			if !ok || wi.phraseLens == 0 {
+			lens := p[i].phraseLens
+			if lens == 0 {
 				continue
 			}
 			h := phraseHash(0, p[i].word)
 			for j := i + 1; j < s.Last && j-i < 8; j++ {
 				h = phraseHash(h, p[j].word)
-				if wi.phraseLens&(1<<(j-i)) == 0 {
+				if lens&(1<<(j-i)) == 0 {
 					continue
 				}
 				if class, ok := lx.phrases.get(h); ok {
