@@ -34,9 +34,9 @@ const (
 type stackTable [1 << stackBits][numTags]int16
 
 type stackScratch struct {
-	label []int8   // per token: first-pass type, 0 for O, -1 when not scored
-	rows  []uint16 // per scored token, numStack rows (noStack when absent)
-	words map[uint64]*wordStat
+	label []int8           // per token: first-pass type, 0 for O, -1 when not scored
+	rows  []uint16         // per scored token, numStack rows (noStack when absent)
+	words map[uint64]int32 // word hash -> index in stats
 	stats []wordStat
 }
 
@@ -87,39 +87,32 @@ func stackRows(d *doc.Document, sc *scratch) bool {
 		}
 	}
 	if st.words == nil {
-		st.words = map[uint64]*wordStat{}
+		st.words = map[uint64]int32{}
 	}
 	clear(st.words)
 	st.stats = st.stats[:0]
-	// Index first, then take pointers: the slice must not grow under them.
 	for i, l := range st.label {
 		if l < 0 {
 			continue
 		}
-		if _, ok := st.words[p[i].word]; !ok {
-			st.words[p[i].word] = nil
+		k, ok := st.words[p[i].word]
+		if !ok {
+			k = int32(len(st.stats))
+			st.words[p[i].word] = k
 			st.stats = append(st.stats, wordStat{first: i, firstTyp: l, longerTok: -1})
 		}
-	}
-	k := 0
-	for i, l := range st.label {
-		if l >= 0 && st.words[p[i].word] == nil {
-			st.words[p[i].word] = &st.stats[k]
-			k++
-		}
-	}
-	for i, l := range st.label {
-		if l >= 0 {
-			st.words[p[i].word].counts[l]++
-		}
+		st.stats[k].counts[l]++
 	}
 	for _, c := range sc.chunks {
 		if c.Last-c.First < 2 {
 			continue
 		}
 		for i := c.First; i < c.Last; i++ {
-			ws := st.words[p[i].word]
-			if ws == nil || ws.longerTok >= 0 || st.label[i] < 0 {
+			if st.label[i] < 0 {
+				continue
+			}
+			ws := &st.stats[st.words[p[i].word]]
+			if ws.longerTok >= 0 {
 				continue
 			}
 			pos := int8(2)
@@ -132,7 +125,7 @@ func stackRows(d *doc.Document, sc *scratch) bool {
 		}
 	}
 	st.rows = grow(st.rows, n*numStack)
-	any := false
+	found := false
 	ci := 0
 	for _, sp := range sc.spans {
 		for i := sp.start; i < sp.end; i++ {
@@ -144,7 +137,7 @@ func stackRows(d *doc.Document, sc *scratch) bool {
 			if l < 0 {
 				continue
 			}
-			ws := st.words[p[i].word]
+			ws := &st.stats[st.words[p[i].word]]
 			var other [numTypes + 1]int32
 			total := int32(0)
 			for t := range other {
@@ -189,11 +182,11 @@ func stackRows(d *doc.Document, sc *scratch) bool {
 				rows[4] = stackRow(4, uint64(ws.longer)<<8|uint64(ws.longerPos)<<1|single)
 			}
 			for _, r := range rows {
-				any = any || r != noStack
+				found = found || r != noStack
 			}
 		}
 	}
-	return any
+	return found
 }
 
 // chunkStart returns the first token of the chunk holding token i, or i
