@@ -32,6 +32,14 @@ func Extract(d *doc.Document) {
 		}
 	}
 	x.used = make([]bool, len(x.pairs))
+	// One lexicon lookup per word: most words are none of cue, statement
+	// noun or attitude, and the sentence loop then skips them.
+	x.kind = make([]uint8, len(d.Tokens))
+	for i := range d.Tokens {
+		if t := &d.Tokens[i]; t.Kind == doc.Word {
+			x.kind[i] = wordKinds[t.Lower]
+		}
+	}
 	for si := range d.Sentences {
 		x.sentence(si)
 	}
@@ -46,6 +54,7 @@ type extractor struct {
 	inQuote   []int32 // token -> index of the quotation holding it, or -1
 	mentionAt []int32 // token -> index of the mention holding it, or -1
 	used      []bool  // quotation already part of a statement
+	kind      []uint8 // token -> kCue | kNoun | kAttitude bits
 	added     []doc.Mention
 }
 
@@ -56,7 +65,10 @@ func (x *extractor) sentence(si int) {
 	// A report framing the whole sentence from its end ("…, Ms Lomax
 	// said.") goes first: cues inside its content are then reported speech.
 	for c := s.Last - 1; c > s.First && c >= s.Last-8; c-- {
-		if cu, ok := cues[d.Tokens[c].Lower]; ok && !cu.ing && x.finalFrame(s, c) && x.verbUse(s, c, cu) {
+		if x.kind[c]&kCue == 0 {
+			continue
+		}
+		if cu := cues[d.Tokens[c].Lower]; !cu.ing && x.finalFrame(s, c) && x.verbUse(s, c, cu) {
 			x.verb(s, c, cu)
 			break
 		}
@@ -78,16 +90,22 @@ func (x *extractor) sentence(si int) {
 		if t.Kind != doc.Word || x.inQuote[c] >= 0 {
 			continue
 		}
+		if x.kind[c] == 0 {
+			continue
+		}
 		if t.Lower == "according" && c+1 < s.Last && d.Tokens[c+1].Lower == "to" {
 			if x.according(s, c) {
 				c++
 			}
 			continue
 		}
-		if nc, ok := nounCues[t.Lower]; ok && x.inQuote[c] < 0 && !x.covered(c) && x.nounCue(s, c, nc) {
+		if x.kind[c]&kNoun != 0 && !x.covered(c) && x.nounCue(s, c, nounCues[t.Lower]) {
 			continue // otherwise a verb: "Trump claims that", "is warning voters"
 		}
-		if attitudes[t.Lower] && x.inQuote[c] < 0 && !x.covered(c) && x.attitude(s, c) {
+		if x.kind[c]&kAttitude != 0 && !x.covered(c) && x.attitude(s, c) {
+			continue
+		}
+		if x.kind[c]&kCue == 0 {
 			continue
 		}
 		cu, ok := cues[t.Lower]
@@ -266,6 +284,28 @@ func (x *extractor) passiveAgent(s doc.Sentence, c int, cu cue) {
 	cueSpan := doc.Span{Start: d.Tokens[c-1].Start, End: d.Tokens[c+1].End}
 	x.right(s, that, cueSpan, cu, x.speaker(agent, c), 0.8, false)
 }
+
+// Word kinds, looked up once per token.
+const (
+	kCue      = 1 << iota // a cue form (cues)
+	kNoun                 // a statement noun (nounCues)
+	kAttitude             // an attitude adjective (attitudes)
+	kOther                // another word the sentence loop tests ("according")
+)
+
+var wordKinds = func() map[string]uint8 {
+	m := map[string]uint8{"according": kOther}
+	for w := range cues {
+		m[w] |= kCue
+	}
+	for w := range nounCues {
+		m[w] |= kNoun
+	}
+	for w := range attitudes {
+		m[w] |= kAttitude
+	}
+	return m
+}()
 
 // finalFrame reports a cue that closes its sentence after a comma and a
 // short speaker phrase: "…, Ms Lomax said." / "…, said the minister."
