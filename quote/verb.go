@@ -16,6 +16,13 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if x.negated(c, s.First) {
 		return // "has not confirmed": no statement was made
 	}
+	if cu.past && c > s.First && d.Tokens[c-1].Lower == "," && c+1 < s.Last &&
+		(d.Tokens[c+1].Lower == "as" || d.Tokens[c+1].Lower == "by") {
+		// "the Lugansk People's Republics, recognised as independent states
+		// by Moscow": a participle set off by a comma qualifies the noun
+		// before it; nobody reports anything.
+		return
+	}
 	// The speaker before the cue, possibly with an apposition or relative
 	// clause between them: "Mark Serwotka, the union's leader, warned".
 	j := x.skipAdverbsLeft(c-1, s.First)
