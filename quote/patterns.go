@@ -289,6 +289,18 @@ func (x *extractor) subjectRight(k, last int) np {
 	if mi := x.mentionAt[k]; mi >= 0 {
 		m := d.Mentions[mi]
 		e := min(m.Last, last)
+		if m.Type != doc.Person {
+			// "said MSNBC host Chris Matthews": an organisation qualifying
+			// the role of the person named after it.
+			for n := e; n < last && n-e <= 3; n++ {
+				if mj := x.mentionAt[n]; mj >= 0 && d.Mentions[mj].Type == doc.Person && n > e {
+					return np{k, min(d.Mentions[mj].Last, last)}
+				}
+				if t := d.Tokens[n]; t.Kind != doc.Word || !t.Is(doc.Lower) && x.mentionAt[n] < 0 {
+					break
+				}
+			}
+		}
 		// "noted NBC's Dante Chinni": the owner's person is the speaker.
 		if e+1 < last && d.Tokens[e].Lower == "'s" {
 			if mj := x.mentionAt[e+1]; mj >= 0 && d.Mentions[mj].Type == doc.Person {

@@ -253,6 +253,8 @@ func TestExtract(t *testing.T) {
 		{"infinitive content ends at a time adjunct", `The FBI warned state officials to boost their security after hackers targeted two states.`,
 			[]want{{"indirect", "to boost their security", "FBI", "warned state officials"}}},
 		{"participle qualifying a noun after a comma", `Troops left the Lugansk People's Republics, recognised as independent states by Moscow.`, nil},
+		{"inverted speaker with an organisation before the role", `"Pence did all the things right," said MSNBC host Chris Matthews.`,
+			[]want{{"direct", "Pence did all the things right,", "Chris Matthews", "said"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,
