@@ -255,6 +255,8 @@ func TestExtract(t *testing.T) {
 		{"participle qualifying a noun after a comma", `Troops left the Lugansk People's Republics, recognised as independent states by Moscow.`, nil},
 		{"inverted speaker with an organisation before the role", `"Pence did all the things right," said MSNBC host Chris Matthews.`,
 			[]want{{"direct", "Pence did all the things right,", "Chris Matthews", "said"}}},
+		{"age apposition before said as", `"We will not stop," Quina Jones, 25, said as she marched through the city.`,
+			[]want{{"direct", "We will not stop,", "Quina Jones", "said"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,

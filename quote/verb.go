@@ -16,8 +16,8 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	if x.negated(c, s.First) {
 		return // "has not confirmed": no statement was made
 	}
-	if cu.past && c > s.First && d.Tokens[c-1].Lower == "," && c+1 < s.Last &&
-		(d.Tokens[c+1].Lower == "as" || d.Tokens[c+1].Lower == "by") {
+	if cu.past && c > s.First && d.Tokens[c-1].Lower == "," && c+2 < s.Last &&
+		(d.Tokens[c+1].Lower == "as" || d.Tokens[c+1].Lower == "by") && !speechVerbs[cu.lemma] && !pronouns[d.Tokens[c+2].Lower] {
 		// "the Lugansk People's Republics, recognised as independent states
 		// by Moscow": a participle set off by a comma qualifies the noun
 		// before it; nobody reports anything.
@@ -479,6 +479,11 @@ func (x *extractor) onlyTrailer(a, b int) bool {
 	}
 	return false
 }
+
+// speechVerbs are the plain verbs of saying, which a participle use does
+// not take ("Quina Jones, 25, said as she marched").
+var speechVerbs = map[string]bool{"say": true, "tell": true, "add": true, "note": true, "explain": true,
+	"write": true, "ask": true, "reply": true, "answer": true, "continue": true}
 
 // quotedTitle reports whether the quotation closing right before token b
 // is the object of a preposition or determiner ("of "Fox News Sunday,"",
