@@ -313,6 +313,18 @@ func (x *extractor) subjectRight(k, last int) np {
 	if pronouns[t.Lower] && t.Lower != "it" {
 		return np{k, k + 1}
 	}
+	// A description before the name: "said 9/11 widow Terry Strada".
+	for n := k; n < last && n-k <= 5; n++ {
+		if mj := x.mentionAt[n]; mj >= 0 {
+			if n > k && d.Mentions[mj].Type == doc.Person {
+				return np{k, min(d.Mentions[mj].Last, last)}
+			}
+			break
+		}
+		if u := d.Tokens[n]; u.Kind != doc.Number && u.Lower != "/" && !(u.Kind == doc.Word && u.Is(doc.Lower) && !stopWords[u.Lower]) {
+			break
+		}
+	}
 	if determiners[t.Lower] || t.Is(doc.Upper) {
 		e := k + 1
 		for e < last && e-k < 6 && d.Tokens[e].Kind == doc.Word && !stopWords[d.Tokens[e].Lower] {

@@ -257,6 +257,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"direct", "Pence did all the things right,", "Chris Matthews", "said"}}},
 		{"age apposition before said as", `"We will not stop," Quina Jones, 25, said as she marched through the city.`,
 			[]want{{"direct", "We will not stop,", "Quina Jones", "said"}}},
+		{"inverted speaker after a description", `"They are 100 percent wrong," said 9/11 widow Terry Strada.`,
+			[]want{{"direct", "They are 100 percent wrong,", "Terry Strada", "said"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,
