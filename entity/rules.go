@@ -365,6 +365,16 @@ func (r Rules) classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.
 	if i >= end {
 		return ms
 	}
+	// A title inside the run before a given name starts a person's name:
+	// "Council President Donald Tusk" is the council, then the president.
+	if !titled {
+		for p := i + 1; p+1 < end; p++ {
+			if lex.titles[toks[p].Lower] && lex.first[d.TokenText(p+1)] {
+				ms = r.classifyRun(d, i, p, ms)
+				return r.classifyRun(d, p, end, ms)
+			}
+		}
+	}
 	// A known name later in the run ends the unknown part before it:
 	// "Blair Labour" is Blair, then Labour.
 	if !titled {

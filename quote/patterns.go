@@ -296,8 +296,8 @@ func (x *extractor) subjectRight(k, last int) np {
 				if mj := x.mentionAt[n]; mj >= 0 && d.Mentions[mj].Type == doc.Person && n > e {
 					return np{k, min(d.Mentions[mj].Last, last)}
 				}
-				if t := d.Tokens[n]; t.Kind != doc.Word || !t.Is(doc.Lower) && x.mentionAt[n] < 0 {
-					break
+				if t := d.Tokens[n]; t.Kind != doc.Word || !t.Is(doc.Lower) && x.mentionAt[n] < 0 && !isRoleNoun(t.Lower) && !leadTitles[t.Lower] {
+					break // but "said European Council President Donald Tusk"
 				}
 			}
 		}

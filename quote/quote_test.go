@@ -259,6 +259,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"direct", "We will not stop,", "Quina Jones", "said"}}},
 		{"inverted speaker after a description", `"They are 100 percent wrong," said 9/11 widow Terry Strada.`,
 			[]want{{"direct", "They are 100 percent wrong,", "Terry Strada", "said"}}},
+		{"inverted speaker with an organisation and a title", `"It was a sad moment," said European Council President Donald Tusk, summing up the talks.`,
+			[]want{{"direct", "It was a sad moment,", "Donald Tusk", "said"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,
