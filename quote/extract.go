@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"newsgraph/doc"
+	"newsgraph/entity"
 )
 
 // Extract finds the document's attributed statements and appends them to
@@ -371,6 +372,16 @@ func (x *extractor) transcript(s doc.Sentence, c int) bool {
 	if end-c < 3 {
 		return false
 	}
+	// A speaker's name, not a heading in capitals ("STRESS: How to look
+	// after your mental health", "LOOK-UP TOOL: ..."): a person the
+	// recogniser found, or words that are not common English.
+	if mi := x.mentionAt[c-1]; (mi < 0 || d.Mentions[mi].Type != doc.Person) && !x.writtenAsName(c-1) {
+		for k := a; k < c; k++ {
+			if entity.IsCommonWord(d.Tokens[k].Lower) || strings.ContainsAny(d.Tokens[k].Lower, "-0123456789") {
+				return false
+			}
+		}
+	}
 	sp := &doc.Speaker{Entity: -1, Kind: doc.PersonSpeaker, Mention: doc.Span{Start: d.Tokens[a].Start, End: d.Tokens[c-1].End}}
 	if mi := x.mentionAt[c-1]; mi >= 0 && d.Mentions[mi].Type == doc.Person {
 		x.setEntity(sp, d.Mentions[mi].Entity)
@@ -421,6 +432,18 @@ func (x *extractor) headline(s doc.Sentence, c int) bool {
 	content := doc.Span{Start: d.Tokens[c+1].Start, End: d.Tokens[end-1].End}
 	x.add(x.kindOf(content), content, doc.Span{}, "", sp, 0.6)
 	return true
+}
+
+// writtenAsName reports whether the word of token k appears elsewhere in
+// the document in title case, as a name does ("PENCE:" and "Mike Pence").
+func (x *extractor) writtenAsName(k int) bool {
+	w := x.d.Tokens[k].Lower
+	for i := range x.d.Tokens {
+		if t := &x.d.Tokens[i]; i != k && t.Lower == w && t.Is(doc.Upper) && !t.Is(doc.AllUpper) && !t.Is(doc.SentStart) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounCues are nouns of statements whose content follows as a clause:

@@ -141,7 +141,14 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			}
 		}
 	}
-	if cueEnd < s.Last && prepCues[cu.lemma+" "+d.Tokens[cueEnd].Lower] {
+	if cueEnd+1 < s.Last && d.Tokens[cueEnd].Lower == "on" && (weekdays[d.Tokens[cueEnd+1].Lower] || months[d.Tokens[cueEnd+1].Lower]) {
+		// "called on Thursday for ...": a date, not "call on"; the
+		// preposition after it may still belong to the cue.
+		if n := cueEnd + 2; n < s.Last && prepCues[cu.lemma+" "+d.Tokens[n].Lower] {
+			cu.lemma += " " + d.Tokens[n].Lower
+			cueEnd = n + 1
+		}
+	} else if cueEnd < s.Last && prepCues[cu.lemma+" "+d.Tokens[cueEnd].Lower] {
 		cu.lemma += " " + d.Tokens[cueEnd].Lower
 		cueEnd++
 	}
