@@ -91,6 +91,13 @@ func TestResolveAliasesAndRoles(t *testing.T) {
 	if kyiv == nil || len(kyiv.Mentions) != 2 {
 		t.Errorf("Kyiv/Kiev not one entity: %v", entities(d))
 	}
+	// A sentence's opening word is no part of a role.
+	d = analyze("Virus figures rose. But Vice-President Mike Pence stressed the risk.")
+	for i := range d.Entities {
+		if e := &d.Entities[i]; d.EntityName(e) == "Mike Pence" && (len(e.Roles) != 1 || d.Str(e.Roles[0]) != "Vice-President") {
+			t.Errorf("Pence roles = %v", e.Roles)
+		}
+	}
 }
 
 func FuzzRecognize(f *testing.F) {

@@ -369,7 +369,9 @@ func addRoles(d *doc.Document, m doc.Mention) {
 				hasRole = true
 			}
 		case t.Lower == "of" && hasRole:
-		case isCap(t) && (hasRole || lex.roles[toks[a].Lower] || lex.titles[toks[a].Lower]):
+		case isCap(t) && (hasRole || lex.roles[toks[a].Lower] || lex.titles[toks[a].Lower]) &&
+			!(is(t, doc.SentStart) && lex.common[t.Lower] && !lex.titles[t.Lower] && !lex.roles[t.Lower]):
+			// a capitalised modifier, but not a sentence's opening word ("But Vice-President")
 		default:
 			goto done
 		}
