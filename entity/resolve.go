@@ -92,6 +92,12 @@ func otherFirstName(d *doc.Document, m *doc.Mention, e *doc.Entity) bool {
 	return first != other
 }
 
+// clauseOpeners are function words that open a clause, capitalised at a
+// sentence's start or after an opening quotation mark, never part of a role.
+var clauseOpeners = map[string]bool{"but": true, "and": true, "as": true, "because": true, "if": true,
+	"when": true, "while": true, "so": true, "yet": true, "although": true, "though": true, "since": true,
+	"after": true, "before": true, "then": true, "now": true, "or": true}
+
 // betterName reports whether mention m names its entity better than the
 // current name: the fullest name the article gives, by tokens then
 // characters; an acronym never replaces a spelled-out name. nameToks is
@@ -370,7 +376,7 @@ func addRoles(d *doc.Document, m doc.Mention) {
 			}
 		case t.Lower == "of" && hasRole:
 		case isCap(t) && (hasRole || lex.roles[toks[a].Lower] || lex.titles[toks[a].Lower]) &&
-			!(is(t, doc.SentStart) && lex.common[t.Lower] && !lex.titles[t.Lower] && !lex.roles[t.Lower]):
+			!(is(t, doc.SentStart) && lex.common[t.Lower] && !lex.titles[t.Lower] && !lex.roles[t.Lower]) && !clauseOpeners[t.Lower]:
 			// a capitalised modifier, but not a sentence's opening word ("But Vice-President")
 		default:
 			goto done

@@ -828,6 +828,10 @@ func (x *extractor) usableForm(s doc.Sentence, c int, cu cue) bool {
 			}
 		}
 		return false
+	case cu.lemma == "swear" && next == "in":
+		return false // "has sworn in its first justice": a ceremony
+	case cu.lemma == "accept" && next != "that":
+		return false // "accepted the award" is a deed; "accepted that" a statement
 	case cu.lemma == "add" && next == "to":
 		return false // "adds to the three Grammys": a deed
 	case strings.HasSuffix(d.Tokens[c].Lower, "s") && d.Tokens[c].Lower != cu.lemma && (next == "for" || next == "behind" || next == "why") &&

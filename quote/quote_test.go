@@ -264,6 +264,8 @@ func TestExtract(t *testing.T) {
 		{"heading in capitals is no transcript turn", "Coronavirus.\n\nSTRESS: How to look after your mental health in the lockdown", nil},
 		{"date between a cue and its preposition", `Joe Biden called on Thursday for the release of racial data.`,
 			[]want{{"indirect", "the release of racial data", "Joe Biden", "called on Thursday for"}}},
+		{"swearing in is no report", `The state of Washington has sworn in its first Native American Supreme Court justice.`, nil},
+		{"accepting an award is no report", `Phoebe Waller-Bridge accepted the award for best actress.`, nil},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,
