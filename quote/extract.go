@@ -932,6 +932,15 @@ func (x *extractor) documentOpening(s doc.Sentence, j int) np {
 	if j < s.First || j-s.First > 24 {
 		return np{}
 	}
+	if t := d.Tokens[s.First].Lower; leadPrepositions[t] || openers[t] {
+		// Past an opening adverbial: "In 2013, research conducted by ... found".
+		for k := s.First + 1; k < j && k-s.First <= 6; k++ {
+			if d.Tokens[k].Lower == "," {
+				s.First = k + 1
+				break
+			}
+		}
+	}
 	head := -1
 	for k := s.First; k <= j && k < s.First+6; k++ {
 		t := d.Tokens[k]

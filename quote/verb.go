@@ -102,7 +102,11 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 	}
 	if !subj.ok() && j > s.First && (delim == "and" || delim == "but" || delim == "yet") {
 		// A second cue of the same speaker: "Kiev insists ... and has denied ...".
-		if st := x.endingAt(d.Tokens[j-1].End); st != nil && st.Speaker != nil {
+		p := j - 1
+		if d.Tokens[p].Lower == "," && p > s.First {
+			p-- // "urged Republicans to join, and criticized ..."
+		}
+		if st := x.endingAt(d.Tokens[p].End); st != nil && st.Speaker != nil {
 			sp := *st.Speaker
 			inherited = &sp
 		} else if p := j - 2; p >= s.First && d.Tokens[j-1].Is(doc.Lower) && (strings.HasSuffix(d.Tokens[j-1].Lower, "ed") || strings.HasSuffix(d.Tokens[j-1].Lower, "s")) &&
@@ -322,6 +326,12 @@ func (x *extractor) mainClauseAfter(m, last int) bool {
 		k = x.d.Mentions[mi].Last
 	} else if pronouns[d.Tokens[k].Lower] {
 		k++
+	} else if determiners[d.Tokens[k].Lower] {
+		// "..., his decision was overturned": a determiner, a noun or two.
+		k++
+		for n := 0; n < 2 && k < last && d.Tokens[k].Kind == doc.Word && !auxiliaries[d.Tokens[k].Lower]; n++ {
+			k++
+		}
 	} else {
 		return false
 	}
