@@ -270,6 +270,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"indirect", "to join the believers", "Lindsey Graham", "urged Republicans"}, {"indirect", "the party's lack of awareness", "Lindsey Graham", "criticized"}}},
 		{"document after an opening adverbial", `In 2013, research conducted by the Center for Media found PolitiFact rated Democrats higher.`,
 			[]want{{"indirect", "PolitiFact rated Democrats higher", "research conducted by the Center for Media", "found"}}},
+		{"colon quotation then a participle", `In a statement, Peabody said: "Patriot Coal was highly successful," adding that its value quadrupled.`,
+			[]want{{"direct", "Patriot Coal was highly successful,", "Peabody", "said"}, {"indirect", "its value quadrupled", "Peabody", "adding"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,

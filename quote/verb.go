@@ -41,8 +41,9 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 			if st.Speaker == nil {
 				continue
 			}
+			closed := d.Tokens[j-1].Kind == doc.Quote && j-2 >= s.First && st.Content.End == d.Tokens[j-2].End // `said: "...," adding that`
 			if st.Cue.Valid() && st.Cue.End <= d.Tokens[j-1].End && st.Cue.End >= near && x.onlyTrailer(d.TokenAt(st.Cue.End), j) ||
-				st.Content.End == d.Tokens[j-1].End && st.Content.Start >= d.Tokens[s.First].Start {
+				(st.Content.End == d.Tokens[j-1].End || closed) && st.Content.Start >= d.Tokens[s.First].Start {
 				sp := *st.Speaker
 				inherited = &sp
 				break
@@ -593,6 +594,24 @@ func (x *extractor) participleClause(k, last int) bool {
 	return t.Kind == doc.Word && t.Is(doc.Lower) && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") && !nounIng[t.Lower]
 }
 
+// participleAfter reports a participle clause right after the closing mark
+// at token q, the comma before it inside or outside the marks:
+// `"…," adding that …` or `"…", adding that …`.
+func (x *extractor) participleAfter(q, last int) bool {
+	d := x.d
+	if q+1 >= last {
+		return false
+	}
+	if x.participleClause(q+1, last) {
+		return true
+	}
+	if d.Tokens[q-1].Lower != "," {
+		return false
+	}
+	t := d.Tokens[q+1]
+	return t.Kind == doc.Word && t.Is(doc.Lower) && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") && !nounIng[t.Lower]
+}
+
 // hasComma reports a comma among tokens [a,b).
 func (x *extractor) hasComma(a, b int) bool {
 	for k := a; k < b; k++ {
@@ -836,8 +855,9 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 	}
 	if pi := x.inQuote[k]; pi >= 0 && x.pairs[pi].open == k {
 		p := x.pairs[pi]
-		// The quotation is the whole remaining sentence (or runs on past it).
-		if p.close >= s.Last-1 || x.isEnd(p.close+1, s.Last) {
+		// The quotation is the whole remaining sentence (or runs on past it,
+		// or only a participle clause follows: `said: "…," adding that …`).
+		if p.close >= s.Last-1 || x.isEnd(p.close+1, s.Last) || !that && x.participleAfter(p.close, s.Last) {
 			if that {
 				end := len(d.Text)
 				if p.close < len(d.Tokens) {
