@@ -1040,18 +1040,20 @@ func (x *extractor) trim(sp doc.Span) doc.Span {
 	for b > a && d.Tokens[b-1].Start >= sp.End {
 		b--
 	}
-	for a < b {
-		t := d.Tokens[a]
-		if t.Lower == "that" && a+1 < b || t.Kind == doc.Punct && (t.Lower == "," || t.Lower == ":" || t.Lower == "-" || t.Lower == "—" || t.Lower == "–") {
-			a++
-			continue
-		}
-		break
-	}
 	for b > a {
 		t := d.Tokens[b-1]
 		if t.Kind == doc.Punct && (t.Lower == "," || t.Lower == "." || t.Lower == ":" || t.Lower == ";" || t.Lower == "-" || t.Lower == "—" || t.Lower == "–") {
 			b--
+			continue
+		}
+		break
+	}
+	// A leading "that" goes when a clause follows it (two words at least):
+	// "that argument" keeps it as a determiner.
+	for a < b {
+		t := d.Tokens[a]
+		if t.Lower == "that" && b-a > 2 || t.Kind == doc.Punct && (t.Lower == "," || t.Lower == ":" || t.Lower == "-" || t.Lower == "—" || t.Lower == "–") {
+			a++
 			continue
 		}
 		break

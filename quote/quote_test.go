@@ -272,6 +272,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"indirect", "PolitiFact rated Democrats higher", "research conducted by the Center for Media", "found"}}},
 		{"colon quotation then a participle", `In a statement, Peabody said: "Patriot Coal was highly successful," adding that its value quadrupled.`,
 			[]want{{"direct", "Patriot Coal was highly successful,", "Peabody", "said"}, {"indirect", "its value quadrupled", "Peabody", "adding"}}},
+		{"that as a determiner of the object", `Justice Frank Nervo rejected that argument.`,
+			[]want{{"indirect", "that argument", "Frank Nervo", "rejected"}}},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,

@@ -594,6 +594,25 @@ func (x *extractor) participleClause(k, last int) bool {
 	return t.Kind == doc.Word && t.Is(doc.Lower) && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") && !nounIng[t.Lower]
 }
 
+// thatDeterminer reports a "that" after an object cue that is a
+// determiner, not a complementiser: "rejected that argument in a ruling",
+// "declined that assignment".
+func (x *extractor) thatDeterminer(k, last int, cu cue) bool {
+	d := x.d
+	if !objectCues[cu.lemma] && !infinitiveOnly[cu.lemma] || k+2 > last {
+		return false
+	}
+	n := d.Tokens[k+1]
+	if n.Kind != doc.Word || !n.Is(doc.Lower) || stopWords[n.Lower] || pronouns[n.Lower] || auxiliaries[n.Lower] {
+		return false
+	}
+	if k+2 == last {
+		return true
+	}
+	a := d.Tokens[k+2]
+	return a.Kind == doc.Punct || stopWords[a.Lower] && !auxiliaries[a.Lower] && a.Lower != "that"
+}
+
 // participleAfter reports a participle clause right after the closing mark
 // at token q, the comma before it inside or outside the marks:
 // `"…," adding that …` or `"…", adding that …`.
@@ -824,9 +843,11 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 		k++
 	}
 	that := false
-	if k < s.Last && d.Tokens[k].Lower == "that" {
+	if k < s.Last && d.Tokens[k].Lower == "that" && !x.thatDeterminer(k, s.Last, cu) {
 		that = true
 		k++
+	} else if k < s.Last && d.Tokens[k].Lower == "that" {
+		// "rejected that argument": a determiner, part of the object
 	} else if t := x.thatAhead(k, s.Last); t > k {
 		// "said in an interview with US magazine EW recently that ...",
 		// "tweeted in the early morning hours that ...": the content is the clause.
