@@ -828,6 +828,9 @@ func (x *extractor) usableForm(s doc.Sentence, c int, cu cue) bool {
 			}
 		}
 		return false
+	case strings.HasSuffix(d.Tokens[c].Lower, "s") && d.Tokens[c].Lower != cu.lemma && !cu.past && !cu.ing &&
+		len(prev) > 4 && strings.HasSuffix(prev, "ed") && x.d.Tokens[c-1].Is(doc.Lower) && !adverbs[prev]:
+		return false // "raised worries about", "voiced concerns": the object of a verb
 	case cu.lemma == "swear" && next == "in":
 		return false // "has sworn in its first justice": a ceremony
 	case cu.lemma == "accept" && next != "that":

@@ -410,8 +410,8 @@ func (x *extractor) thatAhead(k, last int) int {
 		if t.Kind == doc.Quote || x.inQuote[m] >= 0 || t.Kind == doc.Punct && t.Lower != "'s" {
 			return k
 		}
-		if _, cue := cues[t.Lower]; cue || t.Lower == "who" || t.Lower == "which" || auxiliaries[t.Lower] {
-			return k
+		if _, cue := cues[t.Lower]; cue && !determiners[d.Tokens[m-1].Lower] || t.Lower == "who" || t.Lower == "which" || auxiliaries[t.Lower] {
+			return k // but "in a sworn affidavit that"
 		}
 	}
 	return k
