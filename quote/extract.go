@@ -811,7 +811,27 @@ func (x *extractor) usableForm(s doc.Sentence, c int, cu cue) bool {
 		// `Limbaugh continued: "..."`, not "continued to rise".
 		return cu.past && (next == ":" || next == "," || c+1 < s.Last && d.Tokens[c+1].Is(doc.OpenQuote))
 	case cu.lemma == "put":
-		return next == "it" // "put it" reports a wording; "put money" does not
+		// "as she put it," reports a wording; "put money", "put it up on
+		// the net" do not.
+		if next != "it" {
+			return false
+		}
+		if c+2 < s.Last {
+			n := d.Tokens[c+2]
+			if n.Lower == "in" && c+4 < s.Last && x.mediumEnd(c+4, s.Last) > 0 {
+				return true // "put it in a lengthy expose"
+			}
+			if n.Kind == doc.Word && (particles[n.Lower] || n.Lower == "to" || n.Lower == "into" || n.Is(doc.Lower) && !strings.HasSuffix(n.Lower, "ly")) {
+				return false
+			}
+		}
+		return true
+	case cu.lemma == "rail":
+		return next == "against" // "rail link" is a noun
+	case cu.past && cu.belief && next == "to":
+		return false // "is expected to be held", "thought to be": no one's thought is reported
+	case (cu.lemma == "suspect" || cu.lemma == "allege") && cu.past && next != "that" && !determiners[next] && !pronouns[next] && c+1 < s.Last && d.Tokens[c+1].Is(doc.Lower):
+		return false // "suspected sham marriages", "alleged abuses": adjectives
 	case cu.lemma == "label":
 		return cu.past || cu.ing && prev != "" && !x.d.Tokens[c-1].Is(doc.Upper) // not "the record label"
 	case cu.lemma == "oppose" && cu.past && next == "to":
