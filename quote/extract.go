@@ -682,6 +682,9 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 		if (cu.lemma == "offer" || cu.lemma == "promise") && next != "to" && next != "that" && d.Tokens[c+1].Kind != doc.Quote {
 			return false
 		}
+		if (cu.lemma == "offer" || cu.lemma == "promise") && next == "to" && (c+2 >= s.Last || !d.Tokens[c+2].Is(doc.Lower) || determiners[d.Tokens[c+2].Lower]) {
+			return false // "the cash offered to Central America": a gift, not a promise
+		}
 	}
 	// A base form after "the growing" is a noun: "the growing demand for".
 	if d.Tokens[c].Lower == cu.lemma && c-2 >= s.First && determiners[d.Tokens[c-2].Lower] {

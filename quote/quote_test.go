@@ -281,6 +281,7 @@ func TestExtract(t *testing.T) {
 		{"putting it up is a deed", `Adam Curry put it up on the net as open source software.`, nil},
 		{"expected to is no report", `The election, widely expected to be held on 5 May, is near.`, nil},
 		{"suspected as an adjective", `Police arrested suspected sham couples in Leeds.`, nil},
+		{"offered to a place is a gift", `The cash offered to Central America was smaller.`, nil},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,
