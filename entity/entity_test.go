@@ -49,6 +49,7 @@ func TestRecognize(t *testing.T) {
 		{"The Bank of England raised rates.", "ORG:Bank of England"},
 		{"She spoke on ITV Wales.", "ORG:ITV Wales"},
 		{"European Council President Donald Tusk said so.", "ORG:European Council PERSON:Donald Tusk"},
+		{"They discussed the Minsk agreements in Paris.", "GPE:Paris"},
 		{"Members of the Transport and General Workers' Union voted.", "ORG:Transport and General Workers' Union"},
 		{"Blackburn face Burnley tonight. Burnley are resolute.", "GPE:Blackburn ORG:Burnley"},
 		{"Former welfare minister Frank Field MP criticised the Marshall Plan for Africa.", "LOC:Africa PERSON:Frank Field"},

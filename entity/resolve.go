@@ -17,9 +17,10 @@ func Resolve(d *doc.Document, ms []doc.Mention) {
 	// Generic abbreviations (MP, TV, CEO) name nothing, whoever found them.
 	kept := ms[:0]
 	for _, m := range ms {
-		if !notOrgAcronyms[d.Str(m.Span)] {
-			kept = append(kept, m)
+		if notOrgAcronyms[d.Str(m.Span)] || treatyName(d, &m) {
+			continue
 		}
+		kept = append(kept, m)
 	}
 	ms = addSurnames(d, kept)
 	slices.SortStableFunc(ms, byStart)
@@ -97,6 +98,17 @@ func otherFirstName(d *doc.Document, m *doc.Mention, e *doc.Entity) bool {
 var clauseOpeners = map[string]bool{"but": true, "and": true, "as": true, "because": true, "if": true,
 	"when": true, "while": true, "so": true, "yet": true, "although": true, "though": true, "since": true,
 	"after": true, "before": true, "then": true, "now": true, "or": true}
+
+// treatyWords follow a place that names an agreement rather than the place:
+// "the Minsk agreements", "the Paris accord", "the Kyoto protocol". The
+// gold guidelines leave laws (and so treaties) out.
+var treatyWords = map[string]bool{"agreement": true, "agreements": true, "accord": true, "accords": true,
+	"protocol": true, "treaty": true, "convention": true, "declaration": true}
+
+func treatyName(d *doc.Document, m *doc.Mention) bool {
+	return (m.Type == doc.GPE || m.Type == doc.Loc) && m.Last < len(d.Tokens) && treatyWords[d.Tokens[m.Last].Lower] &&
+		m.First > 0 && d.Tokens[m.First-1].Lower == "the"
+}
 
 // betterName reports whether mention m names its entity better than the
 // current name: the fullest name the article gives, by tokens then
