@@ -671,7 +671,7 @@ func (x *extractor) verbUse(s doc.Sentence, c int, cu cue) bool {
 			}
 		}
 		// A belief about a thing is no statement: "hopes for an outcome".
-		if cu.belief && (next == "for" || next == "about" || next == "of" || next == "in" || next == "on" || next == "so") {
+		if cu.belief && (next == "for" || next == "about" || next == "of" || next == "in" || next == "on" || next == "so" || next == "from") {
 			return false
 		}
 		// "agreed to an interview" is a deed; "agreed to step down" a statement.
@@ -1019,8 +1019,8 @@ func (x *extractor) add(kind doc.QuoteKind, content doc.Span, cueSpan doc.Span, 
 	if !content.Valid() {
 		return
 	}
-	if a := x.d.TokenAt(content.Start); a+1 == x.d.TokenAt(content.End) && particles[x.d.Tokens[a].Lower] {
-		return // "wrote in", "spoke out": a phrasal verb, nothing reported
+	if a := x.d.TokenAt(content.Start); a+1 == x.d.TokenAt(content.End) && (particles[x.d.Tokens[a].Lower] || strings.HasSuffix(x.d.Tokens[a].Lower, "ly") && x.d.Tokens[a].Is(doc.Lower)) {
+		return // "wrote in", "spoke out": a phrasal verb; "according to MSNBC, basically": nothing reported
 	}
 	for _, st := range x.d.Statements {
 		if st.Content == content {

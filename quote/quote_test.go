@@ -282,6 +282,8 @@ func TestExtract(t *testing.T) {
 		{"expected to is no report", `The election, widely expected to be held on 5 May, is near.`, nil},
 		{"suspected as an adjective", `Police arrested suspected sham couples in Leeds.`, nil},
 		{"offered to a place is a gift", `The cash offered to Central America was smaller.`, nil},
+		{"a lone adverb is no content", `According to MSNBC, basically.`, nil},
+		{"expecting something from someone is no report", `The gap between what we expect from Clinton and from Trump is vast.`, nil},
 		{"stance with its object", `Ted Cruz endorsed Donald Trump on Friday.`,
 			[]want{{"indirect", "Donald Trump on Friday", "Ted Cruz", "endorsed"}}},
 		{"naming call", `Democrats called the contempt citation a transparent political ploy.`,
