@@ -14,8 +14,28 @@ type props struct {
 	fine, coarse                        uint16
 	rank, gaz                           uint8
 	phraseLens                          uint8 // the lexicon's, kept to spare a second lookup
+	org                                 uint8 // the lexicon's orgHead/orgRole bits of the word
+	orgName                             uint8 // orgBefore/orgIsHead/orgAfter: place in its name's organisation evidence
+	orgCtx                              uint8 // orgRoleBefore/orgRoleAfter/orgAcronym
 	sentStart                           bool
 }
+
+// Bits of props.orgName: where the token stands in its name (a run of
+// capitalised words, possibly joined by "of", "and", ...) relative to an
+// organisation head word. Every word of "Amicus Trade Union" learns from
+// "Union", not only "Union" itself.
+const (
+	orgBefore uint8 = 1 << iota // a head word ends the name later ("Amicus" in "Amicus Union")
+	orgIsHead                   // the token is the head word
+	orgAfter                    // the name opens with head + of/for ("England" in "Bank of England")
+)
+
+// Bits of props.orgCtx.
+const (
+	orgRoleBefore uint8 = 1 << iota // role + at/for/with/of/from before the name ("analyst at Ovum")
+	orgRoleAfter                    // role or 's + role after the name ("Ofcom's chief executive", "Chelsea manager")
+	orgAcronym                      // all capitals, 2-5 letters ("BBC", "NATO")
+)
 
 // boundary stands in for the tokens before and after a sentence.
 var boundary = props{
@@ -116,7 +136,17 @@ func (lx *lexicon) computeProps(d *doc.Document, p []props) {
 			q.fine, q.coarse, q.rank = wi.fine, wi.coarse, wi.rank
 			q.gaz |= wi.gaz
 			q.phraseLens = wi.phraseLens
+			q.org = wi.org
 		}
+		if t.Flags&doc.AllUpper != 0 && n >= 2 && n <= 5 && t.Flags&doc.HasDigit == 0 && isLetters(lower) {
+			q.orgCtx |= orgAcronym
+		}
+	}
+	for _, s := range d.Sentences {
+		markOrgEvidence(d, p, s.First, s.Last)
+	}
+	if len(d.Sentences) == 0 {
+		markOrgEvidence(d, p, 0, len(d.Tokens))
 	}
 	// Multi-word gazetteer phrases, tried only where a phrase can start.
 	for _, s := range d.Sentences {
@@ -142,9 +172,84 @@ func (lx *lexicon) computeProps(d *doc.Document, p []props) {
 	}
 }
 
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// nameJoiners may sit between the capitalised words of one name ("Bank of
+// England", "Campaign for Nuclear Disarmament"); not "and", which joins two names as often.
+var nameJoiners = map[string]bool{"of": true, "for": true, "the": true, "on": true, "de": true}
+
+// roleLinks join a role to the organisation after it ("analyst at Ovum").
+var roleLinks = map[string]bool{"at": true, "for": true, "with": true, "of": true, "from": true}
+
+// markOrgEvidence sets orgName and the role bits of orgCtx for the names
+// of the sentence [first, last).
+func markOrgEvidence(d *doc.Document, p []props, first, last int) {
+	for a := first; a < last; {
+		if !isCandidate(d.TokenText(a)) {
+			a++
+			continue
+		}
+		// The name [a, b): capitalised words, with up to two joiners
+		// between two of them.
+		b := a + 1
+		for b < last {
+			if isCandidate(d.TokenText(b)) {
+				b++
+				continue
+			}
+			k := b
+			for k < last && k-b < 2 && nameJoiners[d.Tokens[k].Lower] {
+				k++
+			}
+			if k == b || k >= last || !isCandidate(d.TokenText(k)) {
+				break
+			}
+			b = k
+		}
+		for h := a; h < b; h++ {
+			if p[h].org&orgHead == 0 {
+				continue
+			}
+			// A head counts at the end of the name or before "of"/"for":
+			// "United" in "Manchester United", not in "United States".
+			linked := h+1 < b && (d.Tokens[h+1].Lower == "of" || d.Tokens[h+1].Lower == "for")
+			if h != b-1 && !linked {
+				continue
+			}
+			for k := a; k < h; k++ {
+				p[k].orgName |= orgBefore
+			}
+			p[h].orgName |= orgIsHead
+			if linked {
+				for k := h + 1; k < b; k++ {
+					p[k].orgName |= orgAfter
+				}
+			}
+		}
+		var ctx uint8
+		if a-2 >= first && roleLinks[d.Tokens[a-1].Lower] && p[a-2].org&orgRole != 0 {
+			ctx |= orgRoleBefore
+		}
+		if b < last && (p[b].org&orgRole != 0 || d.Tokens[b].Lower == "'s" && b+1 < last && p[b+1].org&orgRole != 0) {
+			ctx |= orgRoleAfter
+		}
+		for k := a; k < b; k++ {
+			p[k].orgCtx |= ctx
+		}
+		a = b
+	}
+}
+
 // numFeatures is the number of feature templates; every token fires exactly
 // one feature per template.
-const numFeatures = 30
+const numFeatures = 32
 
 // seeds make each template's hashes distinct.
 var seeds = func() (s [numFeatures]uint64) {
@@ -201,6 +306,8 @@ func features(p []props, first, last, i int, tableBits uint, rows []uint32) {
 		mix(c.shape, uint64(c.fine)),
 		mix(c.shape, uint64(c.rank)),
 		mix(c.shape, c.word),
+		uint64(c.orgName),
+		uint64(c.orgCtx),
 	}
 	for k := range numFeatures {
 		rows[k] = uint32(mix(seeds[k], v[k]) >> shift)

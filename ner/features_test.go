@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"testing"
 
 	"newsgraph/doc"
@@ -106,6 +107,70 @@ func TestIsCandidate(t *testing.T) {
 	for _, tt := range tests {
 		if got := isCandidate(tt.in); got != tt.want {
 			t.Errorf("isCandidate(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOrgEvidence(t *testing.T) {
+	lx, err := sharedLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		word      string
+		name, ctx uint8
+	}
+	tests := []struct {
+		words []string
+		want  []want
+	}{
+		{[]string{"Amicus", "Trade", "Union", "said"},
+			[]want{{"Amicus", orgBefore, 0}, {"Trade", orgBefore, 0}, {"Union", orgIsHead, 0}, {"said", 0, 0}}},
+		{[]string{"the", "Bank", "of", "England", "raised", "rates"},
+			[]want{{"the", 0, 0}, {"Bank", orgIsHead, 0}, {"of", orgAfter, 0}, {"England", orgAfter, 0}}},
+		{[]string{"Manchester", "United", "won"},
+			[]want{{"Manchester", orgBefore, 0}, {"United", orgIsHead, 0}}},
+		// A head word inside a name, not before "of", is no evidence.
+		{[]string{"United", "States", "troops"},
+			[]want{{"United", 0, 0}, {"States", 0, 0}}},
+		// "and" joins two names as often as it joins one.
+		{[]string{"Kennedy", "and", "Labour", "Party"},
+			[]want{{"Kennedy", 0, 0}, {"Labour", orgBefore, 0}, {"Party", orgIsHead, 0}}},
+		{[]string{"an", "analyst", "at", "Ovum", "said"},
+			[]want{{"analyst", 0, 0}, {"Ovum", 0, orgRoleBefore}}},
+		{[]string{"Ofcom", "'s", "chief", "executive"},
+			[]want{{"Ofcom", 0, orgRoleAfter}, {"'s", 0, 0}}},
+		{[]string{"Chelsea", "manager", "Jose", "Mourinho"},
+			[]want{{"Chelsea", 0, orgRoleAfter}, {"Jose", 0, 0}}},
+		{[]string{"the", "BBC", "and", "I", "saw", "GOVERNMENT"},
+			[]want{{"BBC", 0, orgAcronym}, {"I", 0, 0}, {"GOVERNMENT", 0, 0}}},
+	}
+	for _, tt := range tests {
+		d := corpus.Doc([]corpus.Sentence{{Words: tt.words}})
+		p := make([]props, len(d.Tokens))
+		lx.computeProps(d, p)
+		for _, w := range tt.want {
+			i := -1
+			for j := range d.Tokens {
+				if d.TokenText(j) == w.word {
+					i = j
+				}
+			}
+			if i < 0 {
+				t.Fatalf("%v: no token %q", tt.words, w.word)
+			}
+			if p[i].orgName != w.name || p[i].orgCtx != w.ctx {
+				t.Errorf("%v: %q: orgName %03b orgCtx %03b, want %03b %03b", tt.words, w.word, p[i].orgName, p[i].orgCtx, w.name, w.ctx)
+			}
+		}
+	}
+}
+
+func TestReadOrgWordsErrors(t *testing.T) {
+	for _, in := range []string{"bank\n", "bank\tplace\n", "\thead\n", "trade union\thead\n"} {
+		lx := &lexicon{words: newHashTable[wordInfo](4), phrases: newHashTable[uint8](4)}
+		if err := lx.readOrgWords(strings.NewReader(in)); err == nil {
+			t.Errorf("readOrgWords(%q): no error", in)
 		}
 	}
 }

@@ -21,6 +21,8 @@ var (
 	regionsTxt string
 	//go:embed data/groups.txt
 	groupsTxt string
+	//go:embed data/orgwords.txt
+	orgWordsTxt string
 )
 
 // hashString is FNV-1a over the bytes of s: words are looked up by hash so
@@ -51,11 +53,18 @@ const (
 	gazInner // token continues a multi-word gazetteer phrase
 )
 
+// Organisation evidence classes, as bits of wordInfo.org (data/orgwords.txt).
+const (
+	orgHead uint8 = 1 << iota // ends or opens an organisation's name: "Party", "Bank"
+	orgRole                   // names a role in an organisation: "spokesman", "analyst"
+)
+
 // wordInfo is what the lexicon knows about one lower-cased word.
 type wordInfo struct {
 	fine, coarse uint16 // word clusters, 0 when unknown
 	rank         uint8  // log2 frequency-rank bucket, 0 when unknown
 	gaz          uint8  // gazetteer classes of the word as a one-word phrase
+	org          uint8  // orgHead, orgRole
 	// phraseLens has bit n set when a gazetteer phrase of n+1 words starts
 	// with this word.
 	phraseLens uint8
@@ -154,6 +163,9 @@ func loadLexicon() (*lexicon, error) {
 	if err := lx.readGazetteer(strings.NewReader(groupsTxt), gazGroup); err != nil {
 		return nil, fmt.Errorf("groups.txt: %w", err)
 	}
+	if err := lx.readOrgWords(strings.NewReader(orgWordsTxt)); err != nil {
+		return nil, fmt.Errorf("orgwords.txt: %w", err)
+	}
 	return lx, nil
 }
 
@@ -245,6 +257,32 @@ func (lx *lexicon) readGazetteer(r io.Reader, fixed uint8) error {
 			h = phraseHash(h, hashString(w))
 		}
 		*lx.phrases.ref(h) |= class
+	}
+	return sc.Err()
+}
+
+// readOrgWords reads "word<TAB>class" lines, class head or role.
+func (lx *lexicon) readOrgWords(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		word, name, ok := strings.Cut(s, "\t")
+		if !ok || word == "" || strings.ContainsAny(word, " \t") {
+			return fmt.Errorf("line %d: want word<TAB>class", line)
+		}
+		switch name {
+		case "head":
+			lx.words.ref(hashString(word)).org |= orgHead
+		case "role":
+			lx.words.ref(hashString(word)).org |= orgRole
+		default:
+			return fmt.Errorf("line %d: unknown class %q", line, name)
+		}
 	}
 	return sc.Err()
 }

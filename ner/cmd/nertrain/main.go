@@ -48,7 +48,7 @@ func main() {
 	modelIn = fs.String("model", "", "with --eval, score this model file instead of the embedded one")
 	errs = fs.Bool("errors", false, "also list the kinds of mistakes on held-out GMB with their most frequent texts")
 	noStack = fs.Bool("no-stack", false, "with --eval, score the model's first pass alone")
-	fs.IntVar(&runs, "runs", 1, "train this many models with seeds seed, seed+1, ... and average their weights")
+	fs.IntVar(&runs, "runs", 3, "train this many models with seeds seed, seed+1, ... and average their weights")
 	seed = fs.Uint64("seed", 1, "shuffling seed (other values measure how much a figure owes to chance)")
 	gmbBlock = fs.Int("gmb-block", 10, "group GMB sentences into documents of N consecutive sentences (the file keeps articles in order but not their boundaries) for training the second stage and for the in-document score")
 	gmbWeight := fs.Int("gmb-weight", 1, "times GMB's training sentences are seen per epoch")
