@@ -90,7 +90,7 @@ func (x *extractor) verb(s doc.Sentence, c int, cu cue) {
 		for k := j - 1; k > s.First && j-k < 24; k-- {
 			if d.Tokens[k].Lower == delim && (delim != "," || x.apposition(k+1, j)) {
 				// A name before it, or a description ("The book, Brown's Britain, said").
-				if x.mentionAt[k-1] >= 0 || delim == "," && !inverted {
+				if x.mentionAt[k-1] >= 0 || delim == "," && !inverted || delim != "," && isCapWord(d.Tokens[k-1]) {
 					if subj = x.subjectLeft(k-1, s.First); subj.ok() {
 						break
 					}
