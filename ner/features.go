@@ -181,12 +181,27 @@ func isLetters(s string) bool {
 	return true
 }
 
-// nameJoiners may sit between the capitalised words of one name ("Bank of
-// England", "Campaign for Nuclear Disarmament"); not "and", which joins two names as often.
-var nameJoiners = map[string]bool{"of": true, "for": true, "the": true, "on": true, "de": true}
+// isNameJoiner reports whether w may sit between the capitalised words of
+// one name ("Bank of England", "Campaign for Nuclear Disarmament"); not
+// "and", which joins two names as often as it joins one. A switch, not a
+// map: this runs for every token.
+func isNameJoiner(w string) bool {
+	switch w {
+	case "of", "for", "the", "on", "de":
+		return true
+	}
+	return false
+}
 
-// roleLinks join a role to the organisation after it ("analyst at Ovum").
-var roleLinks = map[string]bool{"at": true, "for": true, "with": true, "of": true, "from": true}
+// isRoleLink reports whether w joins a role to the organisation after it
+// ("analyst at Ovum").
+func isRoleLink(w string) bool {
+	switch w {
+	case "at", "for", "with", "of", "from":
+		return true
+	}
+	return false
+}
 
 // markOrgEvidence sets orgName and the role bits of orgCtx for the names
 // of the sentence [first, last).
@@ -205,7 +220,7 @@ func markOrgEvidence(d *doc.Document, p []props, first, last int) {
 				continue
 			}
 			k := b
-			for k < last && k-b < 2 && nameJoiners[d.Tokens[k].Lower] {
+			for k < last && k-b < 2 && isNameJoiner(d.Tokens[k].Lower) {
 				k++
 			}
 			if k == b || k >= last || !isCandidate(d.TokenText(k)) {
@@ -234,7 +249,7 @@ func markOrgEvidence(d *doc.Document, p []props, first, last int) {
 			}
 		}
 		var ctx uint8
-		if a-2 >= first && roleLinks[d.Tokens[a-1].Lower] && p[a-2].org&orgRole != 0 {
+		if a-2 >= first && isRoleLink(d.Tokens[a-1].Lower) && p[a-2].org&orgRole != 0 {
 			ctx |= orgRoleBefore
 		}
 		if b < last && (p[b].org&orgRole != 0 || d.Tokens[b].Lower == "'s" && b+1 < last && p[b+1].org&orgRole != 0) {
