@@ -118,8 +118,19 @@ func isCandidate(s string) bool {
 
 // computeProps fills p with the properties of every token of d.
 func (lx *lexicon) computeProps(d *doc.Document, p []props) {
+	lx.computePropsOf(d, p, nil)
+}
+
+// computePropsOf fills p with the properties of the tokens need marks (all
+// of them when need is nil); the others are left zero. Recognising only
+// the gaps of earlier recognisers needs the properties of few tokens.
+func (lx *lexicon) computePropsOf(d *doc.Document, p []props, need []bool) {
 	var buf [16]byte
 	for i := range d.Tokens {
+		if need != nil && !need[i] {
+			p[i] = props{}
+			continue
+		}
 		t := &d.Tokens[i]
 		lower := t.Lower
 		q := &p[i]

@@ -16,9 +16,19 @@ type scratch struct {
 	back    []tag
 	chunks  []Chunk
 	regions [][2]int
+	need    []bool // tokens whose properties firstPass computes
 	stack   stackScratch
 	sink    uint32 // see sparseRows.touch
 }
+
+// allProps makes firstPass compute every token's properties, as the
+// reference its pruned computation is tested against.
+var allProps = false
+
+// propsReach is how far from a scored span token properties are needed:
+// more than the widest feature window (2), a gazetteer phrase (8 tokens)
+// or a name with its role context.
+const propsReach = 10
 
 // span is one scored stretch of tokens [start, end) of the sentence
 // [first, last); its emissions and tags start at token offset off of the
@@ -104,7 +114,6 @@ func (m *Model) RecognizeGaps(d *doc.Document, taken []bool) []doc.Mention {
 // the spans, their emissions and tags, and the document's chunks in sc.
 func (m *Model) firstPass(d *doc.Document, taken []bool, sc *scratch) {
 	sc.props = grow(sc.props, len(d.Tokens))
-	m.lx.computeProps(d, sc.props)
 	sc.spans = sc.spans[:0]
 	sents := d.Sentences
 	if len(sents) == 0 { // not segmented: one sentence
@@ -144,6 +153,23 @@ func (m *Model) firstPass(d *doc.Document, taken []bool, sc *scratch) {
 				a = b
 			}
 		}
+	}
+	if taken != nil && m.stack == nil && !allProps {
+		// Only the tokens near the stretches left to score need their
+		// properties: a sentence's tokens within propsReach of a span cover
+		// every feature's context window, the gazetteer phrases and the
+		// name evidence that reach into the span. (The second stage reads
+		// whole documents, so it gets every token.)
+		sc.need = grow(sc.need, len(d.Tokens))
+		clear(sc.need)
+		for _, sp := range sc.spans {
+			for i := max(sp.first, sp.start-propsReach); i < min(sp.last, sp.end+propsReach); i++ {
+				sc.need[i] = true
+			}
+		}
+		m.lx.computePropsOf(d, sc.props, sc.need)
+	} else {
+		m.lx.computeProps(d, sc.props)
 	}
 	sc.emit = grow(sc.emit, n*numTags)
 	sc.tags = grow(sc.tags, n)

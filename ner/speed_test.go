@@ -14,7 +14,7 @@ import (
 
 // bbcDocs tokenises the BBC sample (testdata/bbc, MIT licence) with the
 // project's own tokeniser, as the pipeline would.
-func bbcDocs(b *testing.B) ([]*doc.Document, int) {
+func bbcDocs(b testing.TB) ([]*doc.Document, int) {
 	files, _ := filepath.Glob("testdata/bbc/*.txt")
 	if len(files) == 0 {
 		b.Fatal("no testdata/bbc articles")
