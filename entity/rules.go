@@ -16,12 +16,15 @@ type Rules struct {
 	// vouch for and drops the guesses from shape and context, for use in
 	// front of a trained recogniser in an Ensemble.
 	KnownOnly bool
+
+	alone map[string]bool // per document: words written on their own (see aloneWords)
 }
 
 // Recognize implements Recognizer.
 func (r Rules) Recognize(d *doc.Document) []doc.Mention {
 	var ms []doc.Mention
 	toks := d.Tokens
+	r.alone = aloneWords(d) // r is this call's copy
 	for si := range d.Sentences {
 		s := d.Sentences[si]
 		if isHeadline(d, s) {
@@ -388,7 +391,7 @@ func (r Rules) classifyRun(d *doc.Document, i, end int, ms []doc.Mention) []doc.
 	for end-i > 1 && postnominals[d.TokenText(end-1)] {
 		end--
 	}
-	typ := typeOf(d, i, end, titled)
+	typ := typeOf(d, i, end, titled, r.alone)
 	if r.KnownOnly && !known(d, i, end, titled, typ) {
 		return ms
 	}
@@ -436,7 +439,7 @@ func lexMatch(d *doc.Document, i, end int) (int, doc.Mention, bool) {
 }
 
 // typeOf types a name that no lexicon knows, from its shape and words.
-func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
+func typeOf(d *doc.Document, i, end int, titled bool, alone map[string]bool) doc.EntityType {
 	toks := d.Tokens
 	last := toks[end-1].Lower
 	first := d.TokenText(i)
@@ -467,7 +470,7 @@ func typeOf(d *doc.Document, i, end int, titled bool) doc.EntityType {
 		return t
 	}
 	switch {
-	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end) && (end-i == 2 && aloneElsewhere(d, end-1) || hasPersonContext(d, i) || personApposition(d, end)):
+	case end-i >= 2 && end-i <= 4 && allNameWords(d, i, end) && (end-i == 2 && alone[d.TokenText(end-1)] || hasPersonContext(d, i) || personApposition(d, end)):
 		return doc.Person
 	case end-i == 2 && !is(&toks[i], doc.SentStart) && (personApposition(d, end) || speechAfter(d, end)) && !lex.orgHeads[last] &&
 		nameShaped(&toks[i]) && nameShaped(&toks[i+1]):
@@ -562,22 +565,28 @@ func gazetteerType(d *doc.Document, i, end int) doc.EntityType {
 	return doc.NoType
 }
 
-// aloneElsewhere reports whether the word at token k also appears on its
-// own, capitalised and not opening a sentence: a surname used again
-// ("Ben Verwaayen" ... "Mr Verwaayen").
-func aloneElsewhere(d *doc.Document, k int) bool {
-	w := d.TokenText(k)
+// aloneWords collects the words that appear on their own somewhere in the
+// document, capitalised and not opening a sentence: a surname used again
+// ("Ben Verwaayen" ... "Mr Verwaayen") is one. A word inside a longer name
+// is never on its own there, so a name's last word is "alone elsewhere"
+// exactly when it is in this set. One pass per document, not one per name.
+func aloneWords(d *doc.Document) map[string]bool {
+	var alone map[string]bool
 	for j := range d.Tokens {
-		if j == k || d.Tokens[j].Lower != d.Tokens[k].Lower || d.TokenText(j) != w || is(&d.Tokens[j], doc.SentStart) {
+		t := &d.Tokens[j]
+		if t.Kind != doc.Word || !isCap(t) || is(t, doc.SentStart) {
 			continue
 		}
 		prevCap := j > 0 && isCap(&d.Tokens[j-1]) && !lex.titles[d.Tokens[j-1].Lower]
 		nextCap := j+1 < len(d.Tokens) && isCap(&d.Tokens[j+1])
 		if !prevCap && !nextCap {
-			return true
+			if alone == nil {
+				alone = map[string]bool{}
+			}
+			alone[d.TokenText(j)] = true
 		}
 	}
-	return false
+	return alone
 }
 
 // hasPersonContext reports a role noun or title right before token i
