@@ -35,6 +35,8 @@ func Extract(d *doc.Document) {
 	x.used = make([]bool, len(x.pairs))
 	// One lexicon lookup per word: most words are none of cue, statement
 	// noun or attitude, and the sentence loop then skips them.
+	x.cov = make([]bool, len(d.Tokens))
+	x.contents = map[doc.Span]bool{}
 	x.kind = make([]uint8, len(d.Tokens))
 	for i := range d.Tokens {
 		if t := &d.Tokens[i]; t.Kind == doc.Word {
@@ -56,6 +58,8 @@ type extractor struct {
 	mentionAt []int32 // token -> index of the mention holding it, or -1
 	used      []bool  // quotation already part of a statement
 	kind      []uint8 // token -> kCue | kNoun | kAttitude bits
+	cov       []bool  // token inside a statement's content, cue or speaker
+	contents  map[doc.Span]bool
 	added     []doc.Mention
 }
 
@@ -570,16 +574,7 @@ func (x *extractor) possessor(owner np, c int) *doc.Speaker {
 
 // covered reports whether token c lies inside a statement already found,
 // whose content may hold reported speech of its own ("X said Y claimed").
-func (x *extractor) covered(c int) bool {
-	off := x.d.Tokens[c].Start
-	for _, st := range x.d.Statements {
-		if st.Content.Start <= off && off < st.Content.End || st.Cue.Start <= off && off < st.Cue.End ||
-			st.Speaker != nil && st.Speaker.Mention.Start <= off && off < st.Speaker.Mention.End {
-			return true
-		}
-	}
-	return false
-}
+func (x *extractor) covered(c int) bool { return x.cov[c] }
 
 // verbUse tells a reporting verb from the same form used as a noun ("the
 // claims", "his warning") or a passive ("was told to").
@@ -1022,22 +1017,38 @@ func (x *extractor) add(kind doc.QuoteKind, content doc.Span, cueSpan doc.Span, 
 	if a := x.d.TokenAt(content.Start); a+1 == x.d.TokenAt(content.End) && (particles[x.d.Tokens[a].Lower] || strings.HasSuffix(x.d.Tokens[a].Lower, "ly") && x.d.Tokens[a].Is(doc.Lower)) {
 		return // "wrote in", "spoke out": a phrasal verb; "according to MSNBC, basically": nothing reported
 	}
-	for _, st := range x.d.Statements {
-		if st.Content == content {
-			return // found already by another cue: `"…," he said, adding …`
-		}
+	if x.contents[content] {
+		return // found already by another cue: `"…," he said, adding …`
 	}
+	x.contents[content] = true
 	x.d.Statements = append(x.d.Statements, doc.Statement{
 		Kind: kind, Content: content, Cue: cueSpan, CueLemma: lemma, Speaker: sp, Confidence: conf,
 	})
-	// Quotations the content overlaps are accounted for.
-	for pi, p := range x.pairs {
-		span := doc.Span{Start: x.d.Tokens[p.open].Start, End: len(x.d.Text)}
-		if p.close < len(x.d.Tokens) {
-			span.End = x.d.Tokens[p.close].End
-		}
-		if span.Overlaps(content) {
+	// The tokens of the statement are covered: cues among them report
+	// inside it. Quotations the content overlaps are accounted for.
+	x.cover(content)
+	x.cover(cueSpan)
+	if sp != nil {
+		x.cover(sp.Mention)
+	}
+	for k := x.d.TokenAt(content.Start); k < len(x.d.Tokens) && x.d.Tokens[k].Start < content.End; k++ {
+		if pi := x.inQuote[k]; pi >= 0 {
 			x.used[pi] = true
+			if pi > 0 && x.pairs[pi-1].close == k {
+				x.used[pi-1] = true // a quotation closed at a paragraph's end, by the next one's mark
+			}
+		}
+	}
+}
+
+// cover marks the tokens that start inside span as part of a statement.
+func (x *extractor) cover(span doc.Span) {
+	if !span.Valid() {
+		return
+	}
+	for k := x.d.TokenAt(span.Start); k < len(x.d.Tokens) && x.d.Tokens[k].Start < span.End; k++ {
+		if x.d.Tokens[k].Start >= span.Start {
+			x.cov[k] = true
 		}
 	}
 }
