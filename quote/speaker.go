@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -370,7 +371,9 @@ func (x *extractor) lastSpeaker() *doc.Speaker {
 // just before them: news reports run a speaker's quotes on.
 func (x *extractor) continuations() {
 	d := x.d
-	sort.SliceStable(d.Statements, func(a, b int) bool { return d.Statements[a].Content.Start < d.Statements[b].Content.Start })
+	byStart := func(a, b int) bool { return d.Statements[a].Content.Start < d.Statements[b].Content.Start }
+	sort.SliceStable(d.Statements, byStart)
+	unsorted := false // signed quotations are appended at the end
 	for pi, p := range x.pairs {
 		if x.used[pi] || p.words(d) < 4 {
 			continue
@@ -379,17 +382,25 @@ func (x *extractor) continuations() {
 			// `"…" — Carla Sanchez`: a quotation signed with a dash.
 			d.Statements = append(d.Statements, doc.Statement{Kind: doc.Direct, Content: p.content(d), Speaker: sp, Confidence: 0.8})
 			x.used[pi] = true
+			unsorted = true
 			continue
 		}
 		t := d.Tokens[p.open]
 		if !t.Is(doc.SentStart) && !t.Is(doc.ParaStart) {
 			continue
 		}
-		// The latest statement before the quotation, within two paragraphs.
+		if unsorted {
+			sort.SliceStable(d.Statements, byStart)
+			unsorted = false
+		}
+		// The latest statement before the quotation, within two paragraphs:
+		// the last, in text order, that ends before it. Statements from
+		// the quotation's start on cannot end before it.
 		var prev *doc.Statement
-		for i := range d.Statements {
+		for i := sort.Search(len(d.Statements), func(i int) bool { return d.Statements[i].Content.Start >= t.Start }) - 1; i >= 0; i-- {
 			if d.Statements[i].Content.End <= t.Start {
 				prev = &d.Statements[i]
+				break
 			}
 		}
 		var sp doc.Speaker
@@ -405,9 +416,11 @@ func (x *extractor) continuations() {
 			}
 			sp = doc.Speaker{Entity: e, Kind: doc.PersonSpeaker, Mention: d.Mentions[d.Entities[e].Mentions[0]].Span}
 		}
-		d.Statements = append(d.Statements, doc.Statement{Kind: doc.Direct, Content: p.content(d), Speaker: &sp, Confidence: 0.6})
+		// Into its place in text order (after equal starts, as a stable sort puts it).
+		st := doc.Statement{Kind: doc.Direct, Content: p.content(d), Speaker: &sp, Confidence: 0.6}
+		at := sort.Search(len(d.Statements), func(i int) bool { return d.Statements[i].Content.Start > st.Content.Start })
+		d.Statements = slices.Insert(d.Statements, at, st)
 		x.used[pi] = true
-		sort.SliceStable(d.Statements, func(a, b int) bool { return d.Statements[a].Content.Start < d.Statements[b].Content.Start })
 	}
 }
 
