@@ -590,7 +590,12 @@ func (x *extractor) participleClause(k, last int) bool {
 	if k+1 >= last || d.Tokens[k].Lower != "," {
 		return false
 	}
-	t := d.Tokens[k+1]
+	return isParticiple(&d.Tokens[k+1])
+}
+
+// isParticiple reports a lower-case "-ing" word that opens a participle
+// clause, not a noun or preposition ("including", "morning").
+func isParticiple(t *doc.Token) bool {
 	return t.Kind == doc.Word && t.Is(doc.Lower) && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") && !nounIng[t.Lower]
 }
 
@@ -624,11 +629,7 @@ func (x *extractor) participleAfter(q, last int) bool {
 	if x.participleClause(q+1, last) {
 		return true
 	}
-	if d.Tokens[q-1].Lower != "," {
-		return false
-	}
-	t := d.Tokens[q+1]
-	return t.Kind == doc.Word && t.Is(doc.Lower) && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") && !nounIng[t.Lower]
+	return d.Tokens[q-1].Lower == "," && isParticiple(&d.Tokens[q+1])
 }
 
 // hasComma reports a comma among tokens [a,b).
@@ -947,7 +948,7 @@ func (x *extractor) right(s doc.Sentence, k int, cueSpan doc.Span, cu cue, sp *d
 			} else if cu, ok := cues[n]; ok && cu.ing {
 				e = m // "..., arguing that ...": a second statement
 				break
-			} else if t := d.Tokens[m+1]; m-k >= 4 && t.Is(doc.Lower) && len(n) > 5 && strings.HasSuffix(n, "ing") && !nounIng[n] {
+			} else if m-k >= 4 && isParticiple(&d.Tokens[m+1]) {
 				e = m // "..., engaging in what analysts described as ...": the writer's frame
 				break
 			}
