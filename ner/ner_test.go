@@ -206,7 +206,9 @@ func sameRows(a, b *Model) bool {
 	return true
 }
 
-func TestTrainLearnsToyData(t *testing.T) {
+// toyExamples is a tiny training set of invented names, each type learnable
+// from its context.
+func toyExamples() []Example {
 	var train []Example
 	for range 20 {
 		d := corpus.Doc([]corpus.Sentence{
@@ -215,6 +217,11 @@ func TestTrainLearnsToyData(t *testing.T) {
 		})
 		train = append(train, Example{Doc: d, Chunks: []Chunk{{1, 3, doc.Person}, {4, 5, doc.GPE}, {7, 8, doc.Org}, {10, 12, doc.Person}}})
 	}
+	return train
+}
+
+func TestTrainLearnsToyData(t *testing.T) {
+	train := toyExamples()
 	m, err := Train(train, TrainOptions{Bits: 16, Epochs: 3, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -288,14 +295,7 @@ func TestSurnames(t *testing.T) {
 }
 
 func TestTrainRunsAveraged(t *testing.T) {
-	var train []Example
-	for range 20 {
-		d := corpus.Doc([]corpus.Sentence{
-			{Words: strings.Fields("Yesterday Zorblat Quenx visited Vrendia .")},
-			{Words: strings.Fields("The Flumco company hired Zorblat Quenx .")},
-		})
-		train = append(train, Example{Doc: d, Chunks: []Chunk{{1, 3, doc.Person}, {4, 5, doc.GPE}, {7, 8, doc.Org}, {10, 12, doc.Person}}})
-	}
+	train := toyExamples()
 	one, err := Train(train, TrainOptions{Bits: 16, Epochs: 3, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
